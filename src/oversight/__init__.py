@@ -1,0 +1,1 @@
+"""Oversight: keep track of inspectorate recommendations."""

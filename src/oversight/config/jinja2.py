@@ -1,0 +1,68 @@
+"""The Jinja2 environment: GOV.UK Frontend macros beside our own templates, and our filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def long_date(value: dt.date | dt.datetime | None, empty: str = "") -> str:
+    """21 February 2022, the way the committee papers write dates."""
+    if value is None:
+        return empty
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return f"{value.day} {value:%B %Y} at {value:%H:%M}"
+    return f"{value.day} {value:%B %Y}"
+
+
+def query_with(request, **changes) -> str:
+    """The current query string with some parameters changed (None removes one)."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def environment(**options) -> Environment:
+    loader = options.pop("loader")
+    options.setdefault("extensions", [])
+    env = Environment(
+        loader=ChoiceLoader(
+            [
+                loader,
+                PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+            ]
+        ),
+        **options,
+    )
+    env.globals.update(
+        {
+            "url": url,
+            "static": static,
+            "settings": settings,
+            "get_messages": messages.get_messages,
+            "urlencode": urlencode,
+            "query_with": query_with,
+        }
+    )
+    env.filters.update({"long_date": long_date})
+    from oversight.jinja_helpers import register
+
+    register(env)
+    return env

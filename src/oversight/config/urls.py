@@ -1,0 +1,20 @@
+"""The URL map. Every view named here is walked by tests/test_permissions.py."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from oversight.accounts.admin_site import restrict_admin_to_liaison
+
+restrict_admin_to_liaison(admin.site)
+
+urlpatterns = [
+    path("", include("oversight.dashboards.urls")),
+    path("account/", include("oversight.accounts.urls")),
+    path("recommendations/", include("oversight.recommendations.urls")),
+    path("inspections/", include("oversight.inspections.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "oversight.dashboards.views.not_found"
+handler403 = "oversight.dashboards.views.forbidden"
+handler500 = "oversight.dashboards.views.server_error"

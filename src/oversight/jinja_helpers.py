@@ -1,0 +1,58 @@
+"""Filters and globals shared by every page: RAG tags, statuses, dates as written."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from oversight.rules.rag import RAG_TAG_CLASSES, rag_label
+
+STATUS_TAG_CLASSES = {
+    "open": "govuk-tag--grey",
+    "in_progress": "govuk-tag--light-blue",
+    "ready_for_closure": "govuk-tag--purple",
+    "submitted": "govuk-tag--purple",
+    "closed": "govuk-tag--blue",
+    "closed_by_inspectorate": "govuk-tag--blue",
+    "superseded": "govuk-tag--grey",
+    "notified": "govuk-tag--grey",
+    "scheduled": "govuk-tag--light-blue",
+    "fieldwork": "govuk-tag--yellow",
+    "debriefed": "govuk-tag--purple",
+    "awaiting_report": "govuk-tag--orange",
+    "published": "govuk-tag--green",
+    "cancelled": "govuk-tag--grey",
+    "discharged": "govuk-tag--blue",
+    "revisited": "govuk-tag--yellow",
+}
+
+
+def rag_tag(value: str | None) -> Markup:
+    """A RAG rating as a coloured tag that always carries the word."""
+    if not value:
+        return Markup('<strong class="govuk-tag govuk-tag--grey">Not rated</strong>')
+    css = RAG_TAG_CLASSES.get(value, "govuk-tag--grey")
+    return Markup(f'<strong class="govuk-tag {css}">{escape(rag_label(value))}</strong>')
+
+
+def status_tag(value: str, label: str) -> Markup:
+    css = STATUS_TAG_CLASSES.get(value, "govuk-tag--grey")
+    return Markup(f'<strong class="govuk-tag {css}">{escape(label)}</strong>')
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Plain text with blank lines as GOV.UK paragraphs; everything escaped."""
+    if not text:
+        return Markup("")
+    parts = [p.strip() for p in str(text).replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return Markup("").join(
+        Markup('<p class="govuk-body">{}</p>').format(
+            Markup("<br>").join(escape(line) for line in part.split("\n"))
+        )
+        for part in parts
+    )
+
+
+def register(env: Environment) -> None:
+    env.filters.update({"rag_tag": rag_tag, "paragraphs": paragraphs})
+    env.globals.update({"status_tag": status_tag, "rag_tag": rag_tag})

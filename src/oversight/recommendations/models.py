@@ -1,0 +1,257 @@
+"""Recommendations, and one organisation's response to each: updates, evidence and reviews."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from oversight.accounts.models import Board, Organisation, Portfolio
+from oversight.inspections.models import Report
+from oversight.rules.deadlines import DeadlineKind
+from oversight.rules.rag import Rag
+
+
+class RecommendationKind(models.TextChoices):
+    RECOMMENDATION = "recommendation", "Recommendation"
+    CAUSE_OF_CONCERN = "cause_of_concern", "Cause of concern"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
+    NATIONAL_RECOMMENDATION = "national_recommendation", "National recommendation"
+
+
+class ConcernStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    REVISITED = "revisited", "Revisited"
+    DISCHARGED = "discharged", "Discharged"
+
+
+class Recommendation(models.Model):
+    """What a report asks for, as the inspectorate wrote it."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="recommendations")
+    kind = models.CharField(max_length=30, choices=RecommendationKind.choices)
+    reference = models.CharField(
+        max_length=40, blank=True, help_text="The inspectorate's reference, e.g. 9159."
+    )
+    number = models.CharField(
+        max_length=20, blank=True, help_text="Its number in the report, if it has one."
+    )
+    theme = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    audience = models.JSONField(
+        default=list, blank=True, help_text="Who it is for: chief constables, NPCC, CPS …"
+    )
+    deadline_text = models.CharField(
+        max_length=200, blank=True, help_text="The deadline as written, e.g. 'Within three months'."
+    )
+    deadline_kind = models.CharField(
+        max_length=20, choices=DeadlineKind.choices, default=DeadlineKind.NONE
+    )
+    due_on = models.DateField(
+        null=True, blank=True, help_text="Worked out from the deadline wording."
+    )
+    cause_of_concern = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations_under",
+        limit_choices_to={"kind": RecommendationKind.CAUSE_OF_CONCERN},
+    )
+    concern_status = models.CharField(
+        max_length=20,
+        choices=ConcernStatus.choices,
+        blank=True,
+        help_text="For a cause of concern: open, revisited or discharged.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reference", "id"]
+        indexes = [models.Index(fields=["reference"]), models.Index(fields=["kind"])]
+
+    def __str__(self) -> str:
+        label = f"{self.get_kind_display()} {self.reference}".strip()
+        return f"{label}: {self.theme}" if self.theme else label
+
+    @property
+    def title(self) -> str:
+        return f"Recommendation {self.reference}" if self.reference else self.get_kind_display()
+
+
+class ResponseStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    READY_FOR_CLOSURE = "ready_for_closure", "Ready for closure"
+    SUBMITTED = "submitted", "Submitted to the inspectorate"
+    CLOSED = "closed", "Closed"
+    CLOSED_BY_INSPECTORATE = "closed_by_inspectorate", "Closed by the inspectorate"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+CLOSED_STATUSES = frozenset(
+    {ResponseStatus.CLOSED, ResponseStatus.CLOSED_BY_INSPECTORATE, ResponseStatus.SUPERSEDED}
+)
+
+
+class SignOff(models.TextChoices):
+    CHIEF_CONSTABLE = "chief_constable", "Chief constable (delegated authority)"
+    INSPECTORATE = "inspectorate", "The inspectorate"
+
+
+class Response(models.Model):
+    """One organisation's handling of one recommendation."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="responses"
+    )
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="responses"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responses_owned",
+    )
+    portfolio = models.ForeignKey(
+        Portfolio, on_delete=models.PROTECT, null=True, blank=True, related_name="responses"
+    )
+    board = models.ForeignKey(
+        Board, on_delete=models.PROTECT, null=True, blank=True, related_name="responses"
+    )
+    rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
+    status = models.CharField(
+        max_length=30, choices=ResponseStatus.choices, default=ResponseStatus.OPEN
+    )
+    revised_due_on = models.DateField(null=True, blank=True)
+    revised_due_reason = models.TextField(blank=True)
+    next_review_on = models.DateField(null=True, blank=True)
+    sign_off = models.CharField(
+        max_length=20, choices=SignOff.choices, default=SignOff.CHIEF_CONSTABLE
+    )
+    closed_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised on every save, so two people never overwrite each other."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation__reference", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "recommendation"], name="one_response_per_organisation"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["organisation", "owner"]),
+            models.Index(fields=["organisation", "next_review_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.display_short_name}: {self.recommendation}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    @property
+    def due_on(self):
+        """The date it is due: the revised date where one was agreed, else the computed one."""
+        return self.revised_due_on or self.recommendation.due_on
+
+
+class Update(models.Model):
+    """A dated progress note on a response by its owner."""
+
+    response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="updates_written"
+    )
+    written_on = models.DateField()
+    narrative = models.TextField()
+    proposed_rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
+    next_steps = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-written_on", "-id"]
+        indexes = [models.Index(fields=["response", "-written_on"])]
+
+    def __str__(self) -> str:
+        return f"Update of {self.written_on:%d %B %Y}"
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    """Evidence is stored under a random name, never the name it was uploaded with."""
+    import uuid
+
+    return f"evidence/{instance.response.organisation_id}/{uuid.uuid4().hex}"
+
+
+class Evidence(models.Model):
+    """A file that shows progress. Never deleted; withdrawn with a reason."""
+
+    response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="evidence")
+    update = models.ForeignKey(
+        Update, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence"
+    )
+    file = models.FileField(upload_to=evidence_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    description = models.CharField(max_length=500, blank=True)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evidence_uploaded"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ReviewOutcome(models.TextChoices):
+    ON_TRACK = "on_track", "On track"
+    MORE_EVIDENCE = "more_evidence", "More evidence needed"
+    ESCALATE = "escalate", "Escalate to board"
+    CLOSURE_APPROVED = "closure_approved", "Closure approved"
+    CLOSURE_RETURNED = "closure_returned", "Closure returned"
+
+
+class Review(models.Model):
+    """The outcome of a periodic review or board meeting on a response."""
+
+    response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews_made"
+    )
+    reviewed_on = models.DateField()
+    outcome = models.CharField(max_length=20, choices=ReviewOutcome.choices)
+    notes = models.TextField(blank=True)
+    board = models.ForeignKey(
+        Board, on_delete=models.PROTECT, null=True, blank=True, related_name="reviews"
+    )
+    next_review_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-reviewed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} on {self.reviewed_on:%d %B %Y}"

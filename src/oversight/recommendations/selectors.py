@@ -1,0 +1,197 @@
+"""The reads about recommendations and responses, already scoped to what a person may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from oversight.accounts.models import User
+from oversight.accounts.permissions import organisation_id_of
+from oversight.recommendations.models import (
+    CLOSED_STATUSES,
+    Evidence,
+    Recommendation,
+    RecommendationKind,
+    Response,
+    ResponseStatus,
+    Update,
+)
+from oversight.rules.rag import Rag
+
+OPEN_Q = ~Q(status__in=CLOSED_STATUSES)
+
+
+def _due_expression_q(before: dt.date) -> Q:
+    """Responses whose due date (revised, else computed) is before a day."""
+    return Q(revised_due_on__lt=before) | Q(
+        revised_due_on__isnull=True, recommendation__due_on__lt=before
+    )
+
+
+def responses_for(user: User) -> QuerySet[Response]:
+    """Every response of the person's organisation, with what a list needs to show it."""
+    return Response.objects.filter(organisation_id=organisation_id_of(user)).select_related(
+        "recommendation", "recommendation__report", "owner", "portfolio", "board"
+    )
+
+
+def overdue(qs: QuerySet[Response], today: dt.date) -> QuerySet[Response]:
+    return qs.filter(OPEN_Q).filter(_due_expression_q(today))
+
+
+def reviews_due(qs: QuerySet[Response], today: dt.date) -> QuerySet[Response]:
+    return qs.filter(OPEN_Q, next_review_on__lte=today).order_by("next_review_on")
+
+
+@dataclass
+class RegisterFilters:
+    """What the register may be filtered and sorted by, read from the query string."""
+
+    kind: str = ""
+    status: str = ""
+    rag: str = ""
+    theme: str = ""
+    owner: str = ""
+    report: str = ""
+    overdue: bool = False
+    sort: str = "due"
+    errors: dict[str, str] = field(default_factory=dict)
+
+    SORTS = {
+        "due": (
+            "Due date (soonest first)",
+            ["recommendation__due_on", "recommendation__reference"],
+        ),
+        "reference": ("Reference", ["recommendation__reference", "id"]),
+        "-updated": ("Recently changed", ["-updated_at", "id"]),
+    }
+
+    @classmethod
+    def from_query(cls, params) -> RegisterFilters:
+        f = cls(
+            kind=params.get("kind", ""),
+            status=params.get("status", ""),
+            rag=params.get("rag", ""),
+            theme=params.get("theme", "").strip(),
+            owner=params.get("owner", ""),
+            report=params.get("report", ""),
+            overdue=params.get("overdue") in {"1", "yes", "on", "true"},
+            sort=params.get("sort", "due") or "due",
+        )
+        if f.kind and f.kind not in RecommendationKind.values:
+            f.errors["kind"] = "Choose a kind from the list"
+            f.kind = ""
+        if f.status and f.status not in ResponseStatus.values + ["any_open"]:
+            f.errors["status"] = "Choose a status from the list"
+            f.status = ""
+        if f.rag and f.rag not in Rag.values + ["none"]:
+            f.errors["rag"] = "Choose a RAG rating from the list"
+            f.rag = ""
+        for name in ("owner", "report"):
+            value = getattr(f, name)
+            if value and not (value.isdigit() or (name == "owner" and value == "none")):
+                f.errors[name] = f"Choose a {name} from the list"
+                setattr(f, name, "")
+        if f.sort not in cls.SORTS:
+            f.sort = "due"
+        return f
+
+    @property
+    def active(self) -> bool:
+        return any(
+            [self.kind, self.status, self.rag, self.theme, self.owner, self.report, self.overdue]
+        )
+
+
+def register(user: User, filters: RegisterFilters, *, today: dt.date) -> QuerySet[Response]:
+    qs = responses_for(user)
+    if filters.kind:
+        qs = qs.filter(recommendation__kind=filters.kind)
+    if filters.status == "any_open":
+        qs = qs.filter(OPEN_Q)
+    elif filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.rag == "none":
+        qs = qs.filter(rag="")
+    elif filters.rag:
+        qs = qs.filter(rag=filters.rag)
+    if filters.theme:
+        qs = qs.filter(recommendation__theme__iexact=filters.theme)
+    if filters.owner == "none":
+        qs = qs.filter(owner__isnull=True)
+    elif filters.owner:
+        qs = qs.filter(owner_id=int(filters.owner))
+    if filters.report:
+        qs = qs.filter(recommendation__report_id=int(filters.report))
+    if filters.overdue:
+        qs = overdue(qs, today)
+    return qs.order_by(*RegisterFilters.SORTS[filters.sort][1])
+
+
+def register_page(
+    user: User, filters: RegisterFilters, *, page: str | int | None, today: dt.date, per_page: int
+) -> Page:
+    return Paginator(register(user, filters, today=today), per_page).get_page(page)
+
+
+def register_choices(user: User) -> dict[str, list[tuple[str, str]]]:
+    """The values the register's filters offer: only those present in the person's record."""
+    qs = responses_for(user)
+    themes = (
+        qs.exclude(recommendation__theme="")
+        .values_list("recommendation__theme", flat=True)
+        .distinct()
+        .order_by("recommendation__theme")
+    )
+    owners = (
+        User.objects.filter(responses_owned__organisation_id=organisation_id_of(user))
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+    reports = (
+        qs.values_list("recommendation__report_id", "recommendation__report__title")
+        .distinct()
+        .order_by("recommendation__report__title")
+    )
+    return {
+        "themes": [(t, t) for t in themes],
+        "owners": [(str(o.pk), o.display_name) for o in owners],
+        "reports": [(str(pk), title) for pk, title in reports],
+    }
+
+
+def response_detail(user: User, pk: int) -> Response:
+    """One response of the person's organisation, with its updates newest first; 404 otherwise."""
+    qs = (
+        responses_for(user)
+        .select_related("recommendation__cause_of_concern", "recommendation__report__inspectorate")
+        .prefetch_related(
+            Prefetch(
+                "updates",
+                queryset=Update.objects.select_related("author").prefetch_related(
+                    Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at"))
+                ),
+            ),
+            "reviews__reviewer",
+        )
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def response_history(response: Response) -> list[dict]:
+    """The audit trail of a response: who changed which field from what to what, newest first."""
+    from oversight.recommendations.history import field_changes
+
+    return field_changes(response.history.all().select_related("history_user"))
+
+
+def recommendations_under(concern: Recommendation) -> QuerySet[Recommendation]:
+    return concern.recommendations_under.all().order_by("reference")
+
+
+def my_open_responses(user: User) -> QuerySet[Response]:
+    return responses_for(user).filter(OPEN_Q, owner=user)

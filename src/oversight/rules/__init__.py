@@ -1,0 +1,1 @@
+"""Plain functions for the rules about dates, deadlines and RAG ratings."""

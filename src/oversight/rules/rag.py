@@ -1,0 +1,70 @@
+"""Red, amber, green and blue (RAG) ratings, and when a recommendation is overdue.
+
+A rating is confirmed by a person; nothing here works one out from dates.
+Once a recommendation is closed it is always shown as blue (complete),
+whatever its last rating was.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+
+
+class Rag(models.TextChoices):
+    """A RAG rating. Blue means the recommendation is complete."""
+
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    BLUE = "blue", "Blue (complete)"
+
+
+RAG_TAG_CLASSES: dict[str, str] = {
+    Rag.RED.value: "govuk-tag--red",
+    Rag.AMBER.value: "govuk-tag--orange",
+    Rag.GREEN.value: "govuk-tag--green",
+    Rag.BLUE.value: "govuk-tag--blue",
+}
+"""The GOV.UK Frontend tag colour class for each rating."""
+
+NOT_RATED_TAG_CLASS = "govuk-tag--grey"
+"""The tag colour class for a recommendation with no rating."""
+
+
+def is_overdue(*, due_on: date | None, closed: bool, today: date) -> bool:
+    """Whether the due date has passed and the recommendation is still open.
+
+    A recommendation due today is not yet overdue. With no due date, or once
+    closed, it is never overdue.
+    """
+    return due_on is not None and not closed and today > due_on
+
+
+def effective_rag(*, confirmed: str | None, closed: bool) -> str | None:
+    """The rating to show: blue when closed, else the confirmed rating.
+
+    An empty confirmed rating (as stored in a blank form field) counts as none
+    and gives None.
+    """
+    if closed:
+        return Rag.BLUE.value
+    return confirmed or None
+
+
+def rag_label(value: str | None) -> str:
+    """The words for a rating, such as "Blue (complete)"; "Not rated" when empty.
+
+    A value that is not a known rating is shown as it is, so nothing is hidden.
+    """
+    if not value:
+        return "Not rated"
+    if value in Rag.values:
+        return str(Rag(value).label)
+    return str(value)
+
+
+def rag_tag_class(value: str | None) -> str:
+    """The GOV.UK tag colour class for a rating; grey when not rated or unknown."""
+    return RAG_TAG_CLASSES.get(value or "", NOT_RATED_TAG_CLASS)

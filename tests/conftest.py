@@ -1,0 +1,15 @@
+"""Shared fixtures. Browser fixtures live in tests/e2e/conftest.py."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Evidence files go to a throwaway folder in every test."""
+    settings.MEDIA_ROOT = tmp_path / "evidence"
