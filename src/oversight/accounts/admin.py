@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
 from oversight.accounts.admin_site import OrganisationScopedAdmin
@@ -45,3 +46,7 @@ class PortfolioAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
 @admin.register(Board)
 class BoardAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "chair"]
+
+
+# Roles, not Django groups, say what a person may do: the liaison group is managed in code.
+admin.site.unregister(Group)

@@ -1,9 +1,5 @@
 """Settings for the test suite: plain static storage (the live server cannot serve hashed names)."""
 
-import os
-
-os.environ.setdefault("OVERSIGHT_DEV", "1")
-
 from oversight.config.settings import *  # noqa: E402,F403
 
 STORAGES = {
@@ -14,3 +10,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 DEMO_MODE = True
+
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

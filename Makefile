@@ -1,0 +1,56 @@
+# Oversight: `make demo` to try it, `make test` to run every test. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := python3 -m uv
+PORT ?= 8000
+export PORT
+
+.PHONY: demo test install assets chromium lint format clean serve check
+
+demo: install assets ## Install, load the demo on SQLite and serve it on http://127.0.0.1:$(PORT)
+	OVERSIGHT_DEMO=1 $(VENV)/bin/oversight demo --port $(PORT)
+
+test: install assets chromium ## Install what is needed and run every test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: install ## Lint, formatting and migrations
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/oversight makemigrations --check --dry-run
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv \
+	  || python3 -m pip install --quiet --user uv \
+	  || python3 -m pip install --quiet --break-system-packages uv
+	$(UV) sync --frozen --python 3.11 --quiet
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: build/static/css/app.css
+
+build/static/css/app.css: node_modules/.installed frontend/app.scss frontend/app.mjs frontend/build.mjs
+	node frontend/build.mjs
+
+chromium: ## Debian's Chromium for the browser tests (Playwright's own download does not work here)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null; }
+
+serve: install assets
+	$(VENV)/bin/oversight serve --port $(PORT)
+
+lint: check
+
+format:
+	$(VENV)/bin/ruff check --fix src tests bench
+	$(VENV)/bin/ruff format src tests bench
+
+clean:
+	rm -rf $(VENV) node_modules build var

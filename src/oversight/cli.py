@@ -1,0 +1,23 @@
+"""The `oversight` command: `oversight demo`, `oversight serve`, and every management command.
+
+`oversight help` lists them all; `oversight COMMAND --help` explains one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.config.settings")
+    argv = list(sys.argv if argv is None else argv)
+    if len(argv) > 1 and argv[1] == "demo":
+        os.environ.setdefault("OVERSIGHT_DEMO", "1")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["oversight", *argv[1:]])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,32 @@
+"""`oversight serve`: serve the app with gunicorn on 127.0.0.1:PORT (whitenoise for static files)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve Oversight with gunicorn. Settings come from the environment (see README)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "2")))
+
+    def handle(self, *args, port: int, host: str, workers: int, **options):
+        gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
+        argv = [
+            gunicorn,
+            "oversight.config.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+        ]
+        os.execv(gunicorn, argv)

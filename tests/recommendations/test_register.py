@@ -1,0 +1,112 @@
+"""The register: scoped to the organisation, filtered, sorted, paginated; bad filters explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from oversight.accounts.models import Role
+from oversight.recommendations.models import RecommendationKind, ResponseStatus
+from tests.factories import (
+    OrganisationFactory,
+    RecommendationFactory,
+    ResponseFactory,
+    UpdateFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def force():
+    return OrganisationFactory(name="Home Force Police")
+
+
+@pytest.fixture
+def liaison(force):
+    return UserFactory(organisation=force, role=Role.LIAISON)
+
+
+def register(client, person, **params):
+    client.force_login(person)
+    return client.get(reverse("recommendations:register"), params)
+
+
+def test_register_lists_only_own_organisation(client, force, liaison):
+    ResponseFactory(organisation=force, recommendation__reference="1111")
+    ResponseFactory(recommendation__reference="2222")  # another force
+    page = register(client, liaison).content.decode()
+    assert "1111" in page
+    assert "2222" not in page
+
+
+def test_register_filters_by_kind_and_overdue(client, force, liaison):
+    ResponseFactory(
+        organisation=force,
+        recommendation__reference="3333",
+        recommendation__kind=RecommendationKind.CAUSE_OF_CONCERN,
+        recommendation__due_on=dt.date(2018, 10, 19),
+    )
+    ResponseFactory(
+        organisation=force,
+        recommendation__reference="4444",
+        recommendation__due_on=dt.date.today() + dt.timedelta(days=30),
+    )
+    ResponseFactory(
+        organisation=force,
+        recommendation__reference="5555",
+        recommendation__due_on=dt.date(2018, 1, 1),
+        status=ResponseStatus.CLOSED,
+    )
+    page = register(client, liaison, kind="cause_of_concern").content.decode()
+    assert "3333" in page and "4444" not in page
+    page = register(client, liaison, overdue="1").content.decode()
+    assert "3333" in page and "4444" not in page
+    assert "5555" not in page  # closed is never overdue
+
+
+def test_register_bad_filter_gets_a_message_not_an_error(client, liaison):
+    answer = register(client, liaison, kind="nonsense", owner="abc")
+    assert answer.status_code == 200
+    page = answer.content.decode()
+    assert "There is a problem with the filters" in page
+    assert "Choose a kind from the list" in page
+
+
+def test_register_paginates(client, force, liaison, settings):
+    settings.OVERSIGHT_REGISTER_PAGE_SIZE = 2
+    for n in range(5):
+        ResponseFactory(organisation=force, recommendation__reference=f"70{n}")
+    page1 = register(client, liaison, sort="reference").content.decode()
+    assert "700" in page1 and "702" not in page1
+    page3 = register(client, liaison, sort="reference", page=3).content.decode()
+    assert "704" in page3 and "700" not in page3
+
+
+def test_response_page_shows_updates_newest_first_and_history(client, force, liaison):
+    response = ResponseFactory(organisation=force, recommendation__reference="9159")
+    UpdateFactory(response=response, written_on=dt.date(2022, 3, 1), narrative="Older note")
+    UpdateFactory(response=response, written_on=dt.date(2022, 7, 1), narrative="Newer note")
+    client.force_login(liaison)
+    page = client.get(reverse("recommendations:response-detail", args=[response.pk]))
+    text = page.content.decode()
+    assert text.index("Newer note") < text.index("Older note")
+    assert "History" in text
+
+
+def test_response_of_another_organisation_is_not_found(client, liaison):
+    elsewhere = ResponseFactory()
+    client.force_login(liaison)
+    answer = client.get(reverse("recommendations:response-detail", args=[elsewhere.pk]))
+    assert answer.status_code == 404
+
+
+def test_user_text_is_escaped(client, force, liaison):
+    response = ResponseFactory(organisation=force, recommendation__theme="<script>x</script>")
+    client.force_login(liaison)
+    page = client.get(reverse("recommendations:response-detail", args=[response.pk]))
+    assert "<script>x</script>" not in page.content.decode()
+    assert "&lt;script&gt;" in page.content.decode()
