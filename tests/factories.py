@@ -5,11 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from oversight.accounts.models import Organisation, OrganisationKind, Role, User
 from oversight.inspections.models import Inspection, InspectionKind, InspectionStatus, Report
-from oversight.recommendations.models import Recommendation, RecommendationKind, Response, Update
+from oversight.recommendations.models import (
+    Evidence,
+    Recommendation,
+    RecommendationKind,
+    Response,
+    Update,
+)
 from oversight.rules.partial_dates import Precision
 
 
@@ -99,3 +106,16 @@ class UpdateFactory(factory.django.DjangoModelFactory):
     author = factory.SelfAttribute("response.owner")
     written_on = dt.date(2022, 7, 1)
     narrative = "Progress has been made."
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    response = factory.SubFactory(ResponseFactory)
+    uploaded_by = factory.SelfAttribute("response.owner")
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4\n%%EOF\n", name="x.pdf"))
+    original_name = "Minutes of the board.pdf"
+    content_type = "application/pdf"
+    size = 15
+    sha256 = "0" * 64

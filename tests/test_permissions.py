@@ -5,17 +5,52 @@ A URL pattern with no rule here makes the test fail: a new page must say who may
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from oversight.accounts.models import Role
-from tests.factories import InspectionFactory, OrganisationFactory, ResponseFactory, UserFactory
+from oversight.recommendations.models import ClosureRequest, ExtensionRequest, RecommendationKind
+from tests.factories import (
+    EvidenceFactory,
+    InspectionFactory,
+    OrganisationFactory,
+    RecommendationFactory,
+    ResponseFactory,
+    UserFactory,
+)
 
 ROLES = [Role.LIAISON, Role.OWNER, Role.EXECUTIVE, Role.VIEWER]
 ANON = "anonymous"
 OTHER = "other organisation"
 EVERYONE = {**{r: 200 for r in ROLES}, OTHER: 200, ANON: 302}
 OWN_ORG_ONLY = {**{r: 200 for r in ROLES}, OTHER: 404, ANON: 302}
+# the owner here owns the response; OTHER is a liaison of another organisation
+CONTRIBUTE = {
+    Role.LIAISON: 200,
+    Role.OWNER: 200,
+    Role.EXECUTIVE: 403,
+    Role.VIEWER: 403,
+    OTHER: 404,
+    ANON: 302,
+}
+LIAISON_OBJECT = {
+    Role.LIAISON: 200,
+    Role.OWNER: 403,
+    Role.EXECUTIVE: 403,
+    Role.VIEWER: 403,
+    OTHER: 404,
+    ANON: 302,
+}
+LIAISON_PAGE = {
+    Role.LIAISON: 200,
+    Role.OWNER: 403,
+    Role.EXECUTIVE: 403,
+    Role.VIEWER: 403,
+    OTHER: 200,
+    ANON: 302,
+}
 
 # url name -> (kwargs builder name, {who: expected status}, method)
 RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
@@ -24,6 +59,28 @@ RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
     "accounts:sign-out": (None, {**{r: 302 for r in ROLES}, OTHER: 302, ANON: 302}, "post"),
     "recommendations:register": (None, EVERYONE, "get"),
     "recommendations:response-detail": ("response", OWN_ORG_ONLY, "get"),
+    "recommendations:mine": (None, EVERYONE, "get"),
+    "recommendations:response-history": ("response", OWN_ORG_ONLY, "get"),
+    "recommendations:recommendation-history": ("recommendation", OWN_ORG_ONLY, "get"),
+    "recommendations:update-add": ("response", CONTRIBUTE, "get"),
+    "recommendations:evidence-add": ("response", CONTRIBUTE, "get"),
+    "recommendations:evidence-download": ("evidence", OWN_ORG_ONLY, "get"),
+    "recommendations:evidence-withdraw": ("evidence", CONTRIBUTE, "get"),
+    "recommendations:recommendation-add": (None, LIAISON_PAGE, "get"),
+    "recommendations:recommendation-edit": ("recommendation", LIAISON_OBJECT, "get"),
+    "recommendations:response-edit": ("response", LIAISON_OBJECT, "get"),
+    "recommendations:rag-confirm": ("response", LIAISON_OBJECT, "get"),
+    "recommendations:review-add": ("response", LIAISON_OBJECT, "get"),
+    "recommendations:due-date-set": ("undated", LIAISON_OBJECT, "get"),
+    "recommendations:reviews-due": (None, LIAISON_PAGE, "get"),
+    "recommendations:reassign": (None, LIAISON_PAGE, "get"),
+    "recommendations:concern-discharge": ("concern", LIAISON_OBJECT, "get"),
+    "recommendations:extension-request": ("response", CONTRIBUTE, "get"),
+    "recommendations:extension-list": (None, EVERYONE, "get"),
+    "recommendations:extension-decide": ("extension", OWN_ORG_ONLY, "get"),
+    "recommendations:closure-request": ("response", CONTRIBUTE, "get"),
+    "recommendations:closure-list": (None, EVERYONE, "get"),
+    "recommendations:closure-detail": ("closure", OWN_ORG_ONLY, "get"),
     "inspections:list": (None, EVERYONE, "get"),
     "inspections:detail": ("inspection", OWN_ORG_ONLY, "get"),
     "inspections:report-list": (None, EVERYONE, "get"),
@@ -33,8 +90,14 @@ ADMIN_REFUSED_TO_LIAISON = {
     "admin:autocomplete",  # no field named in the query
     "admin:accounts_organisation_add",  # the reference list of organisations is not theirs to edit
 }
-ADMIN_RULE = {Role.LIAISON: 200, Role.OWNER: 302, Role.EXECUTIVE: 302, Role.VIEWER: 302,
-              OTHER: 302, ANON: 302}
+ADMIN_RULE = {
+    Role.LIAISON: 200,
+    Role.OWNER: 302,
+    Role.EXECUTIVE: 302,
+    Role.VIEWER: 302,
+    OTHER: 302,
+    ANON: 302,
+}
 
 
 def all_url_names() -> list[tuple[str, URLPattern]]:
@@ -56,8 +119,10 @@ def all_url_names() -> list[tuple[str, URLPattern]]:
 def world(db):
     home = OrganisationFactory(name="Home Force Police")
     other = OrganisationFactory(name="Other Force Police")
-    people = {role: UserFactory(organisation=home, role=role, is_staff=role == Role.LIAISON)
-              for role in ROLES}
+    people = {
+        role: UserFactory(organisation=home, role=role, is_staff=role == Role.LIAISON)
+        for role in ROLES
+    }
     people[OTHER] = UserFactory(organisation=other, role=Role.LIAISON, is_staff=True)
     from oversight.accounts.admin_permissions import grant_liaison_admin
 
@@ -67,9 +132,35 @@ def world(db):
     response.recommendation.report.organisation = home
     response.recommendation.report.save()
     inspection = InspectionFactory(organisation=home)
+    report = response.recommendation.report
+    undated = ResponseFactory(
+        organisation=home,
+        owner=people[Role.OWNER],
+        recommendation__report=report,
+        recommendation__due_on=None,
+        recommendation__deadline_text="",
+    )
+    concern = RecommendationFactory(report=report, kind=RecommendationKind.CAUSE_OF_CONCERN)
+    ResponseFactory(organisation=home, recommendation=concern, owner=people[Role.OWNER])
+    evidence = EvidenceFactory(response=response, uploaded_by=people[Role.OWNER])
+    extension = ExtensionRequest.objects.create(
+        response=response,
+        requested_by=people[Role.OWNER],
+        proposed_due_on=dt.date(2030, 1, 1),
+        reason="More time",
+    )
+    closure = ClosureRequest.objects.create(
+        response=undated, requested_by=people[Role.OWNER], statement="Done"
+    )
     return {
         "people": people,
         "kwargs": {
+            "recommendation": {"pk": response.recommendation.pk},
+            "undated": {"pk": undated.pk},
+            "concern": {"pk": concern.pk},
+            "evidence": {"pk": evidence.pk},
+            "extension": {"pk": extension.pk},
+            "closure": {"pk": closure.pk},
             "response": {"pk": response.pk},
             "inspection": {"pk": inspection.pk},
             "report": {"pk": response.recommendation.report.pk},
@@ -79,7 +170,8 @@ def world(db):
 
 def test_every_url_has_a_rule():
     missing = [
-        name for name, _ in all_url_names()
+        name
+        for name, _ in all_url_names()
         if name not in RULES and not (name or "").startswith("admin:")
     ]
     assert not missing, f"URL patterns with no permission rule: {missing}"
@@ -128,3 +220,40 @@ def test_admin_shows_a_liaison_only_their_organisation(client, world):
     listing = client.get(reverse("admin:recommendations_response_changelist"))
     assert listing.status_code == 200
     assert f"/{pk}/change/" not in listing.content.decode()
+
+
+MUTATING = [
+    name
+    for name, (_, rule, _) in RULES.items()
+    if rule in (CONTRIBUTE, LIAISON_OBJECT, LIAISON_PAGE)
+] + ["recommendations:extension-decide", "recommendations:closure-detail"]
+
+
+@pytest.mark.parametrize("name", sorted(MUTATING))
+def test_a_viewer_can_change_nothing(client, world, name):
+    builder = RULES[name][0]
+    url = reverse(name, kwargs=world["kwargs"][builder] if builder else None)
+    client.force_login(world["people"][Role.VIEWER])
+    before = _counts()
+    answer = client.post(
+        url,
+        {
+            "note": "x",
+            "action": "check",
+            "decision": "approve",
+            "narrative": "x",
+            "proposed_rag": "green",
+            "reason": "x",
+        },
+    )
+    assert answer.status_code == 403, f"{name}: {answer.status_code}"
+    assert _counts() == before
+
+
+def _counts():
+    from oversight.recommendations.models import Evidence, Response, Review, Update
+
+    return [
+        m.history.count()
+        for m in (Response, Update, Evidence, Review, ExtensionRequest, ClosureRequest)
+    ]

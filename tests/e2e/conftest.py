@@ -15,8 +15,12 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 AXE = Path(__file__).resolve().parents[2] / "build" / "axe.min.js"
-SCREENSHOTS = Path(os.environ.get("OVERSIGHT_SCREENSHOTS", Path(__file__).resolve().parents[2]
-                                  / "test-artifacts" / "screenshots"))
+SCREENSHOTS = Path(
+    os.environ.get(
+        "OVERSIGHT_SCREENSHOTS",
+        Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots",
+    )
+)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from oversight.accounts.models import Role
 from oversight.recommendations.models import RecommendationKind, ResponseStatus
 from tests.factories import (
     OrganisationFactory,
-    RecommendationFactory,
     ResponseFactory,
     UpdateFactory,
     UserFactory,

@@ -15,7 +15,7 @@ def restrict_admin_to_liaison(site: admin.AdminSite) -> None:
 
 
 class OrganisationScopedAdmin(admin.ModelAdmin):
-    """Limits a liaison to their own organisation's rows; `organisation_path` says how to get there."""
+    """Limits a liaison to their own organisation's rows (found through `organisation_path`)."""
 
     organisation_path = "organisation"
     allow_shared = False  # rows with no organisation (national records) are shown read-only

@@ -1,4 +1,4 @@
-"""Who may do what. Every view asks here; selectors scope every query to the person's organisation."""
+"""Who may do what. Views ask here; selectors scope every query to the person's organisation."""
 
 from __future__ import annotations
 

@@ -68,6 +68,9 @@ class Inspection(models.Model):
     debrief_strengths = models.JSONField(default=list, blank=True)
     debrief_areas_to_consider = models.JSONField(default=list, blank=True)
     debrief_notes = models.TextField(blank=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised on every save, so two people never overwrite each other."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[lead_inspectorates])

@@ -64,6 +64,9 @@ class Recommendation(models.Model):
         blank=True,
         help_text="For a cause of concern: open, revisited or discharged.",
     )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised on every save, so two people never overwrite each other."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -214,6 +217,13 @@ class Evidence(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence_withdrawn",
+    )
     withdrawn_reason = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -255,3 +265,106 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} on {self.reviewed_on:%d %B %Y}"
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a decision"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+
+
+class ExtensionRequest(models.Model):
+    """A request to move a response's due date. An executive approves or refuses it.
+
+    The original due date is never overwritten: it stays on the recommendation, and every
+    revision stays here.
+    """
+
+    response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="extensions")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="extensions_requested"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    current_due_on = models.DateField(null=True, blank=True)
+    proposed_due_on = models.DateField()
+    reason = models.TextField()
+    status = models.CharField(
+        max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="extensions_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Extension to {self.proposed_due_on:%d %B %Y} ({self.get_status_display()})"
+
+
+class ClosureStage(models.TextChoices):
+    REQUESTED = "requested", "Requested by the owner"
+    EVIDENCE_CHECKED = "evidence_checked", "Evidence checked by the liaison"
+    RETURNED = "returned", "Returned"
+    APPROVED = "approved", "Signed off"
+    SUBMITTED = "submitted", "Submitted to the inspectorate"
+    ACCEPTED = "accepted", "Closed by the inspectorate"
+    REJECTED = "rejected", "Not accepted by the inspectorate"
+
+
+class ClosureRequest(models.Model):
+    """The owner's request to close a response, and each decision on it.
+
+    Every decision keeps a snapshot of the response and of the evidence it approved.
+    """
+
+    response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="closures")
+    statement = models.TextField(help_text="The owner's closing statement.")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="closures_requested"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    stage = models.CharField(
+        max_length=20, choices=ClosureStage.choices, default=ClosureStage.REQUESTED
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="closures_checked",
+    )
+    checked_at = models.DateTimeField(null=True, blank=True)
+    check_note = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="closures_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    snapshot = models.JSONField(default=dict, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Closure request ({self.get_stage_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage in {
+            ClosureStage.REQUESTED,
+            ClosureStage.EVIDENCE_CHECKED,
+            ClosureStage.SUBMITTED,
+        }

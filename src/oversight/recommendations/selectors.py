@@ -195,3 +195,62 @@ def recommendations_under(concern: Recommendation) -> QuerySet[Recommendation]:
 
 def my_open_responses(user: User) -> QuerySet[Response]:
     return responses_for(user).filter(OPEN_Q, owner=user)
+
+
+def response_for_action(user: User, pk: int) -> Response:
+    """A response of the person's organisation, for a form; 404 otherwise."""
+    return get_object_or_404(responses_for(user), pk=pk)
+
+
+def evidence_for(user: User, pk: int) -> Evidence:
+    """Evidence on a response of the person's organisation; 404 for anyone else."""
+    return get_object_or_404(
+        Evidence.objects.select_related("response", "update", "uploaded_by"),
+        pk=pk,
+        response__organisation_id=organisation_id_of(user),
+    )
+
+
+def recommendations_visible(user: User) -> QuerySet[Recommendation]:
+    """Recommendations of reports about the organisation, and national ones."""
+    org_id = organisation_id_of(user)
+    return Recommendation.objects.filter(
+        Q(report__organisation_id=org_id) | Q(report__organisation__isnull=True)
+    ).select_related("report", "cause_of_concern")
+
+
+def recommendation_for(user: User, pk: int) -> Recommendation:
+    return get_object_or_404(recommendations_visible(user), pk=pk)
+
+
+def shared_with_others(recommendation: Recommendation, user: User) -> bool:
+    """Another organisation responds to it too: one organisation may not rewrite it."""
+    return recommendation.responses.exclude(organisation_id=organisation_id_of(user)).exists()
+
+
+def concerns_for(user: User) -> QuerySet[Recommendation]:
+    return recommendations_visible(user).filter(kind=RecommendationKind.CAUSE_OF_CONCERN)
+
+
+def extensions_for(user: User):
+    from oversight.recommendations.models import ExtensionRequest
+
+    return ExtensionRequest.objects.filter(
+        response__organisation_id=organisation_id_of(user)
+    ).select_related("response__recommendation", "requested_by", "decided_by")
+
+
+def closures_for(user: User):
+    from oversight.recommendations.models import ClosureRequest
+
+    return ClosureRequest.objects.filter(
+        response__organisation_id=organisation_id_of(user)
+    ).select_related(
+        "response__recommendation", "response__owner", "requested_by", "checked_by", "decided_by"
+    )
+
+
+def recommendation_history(recommendation: Recommendation) -> list[dict]:
+    from oversight.recommendations.history import field_changes
+
+    return field_changes(recommendation.history.all().select_related("history_user"))

@@ -1,10 +1,36 @@
 from django.urls import path
 
-from oversight.recommendations import views
+from oversight.recommendations.views import decisions, manage, progress, reading
 
 app_name = "recommendations"
 
 urlpatterns = [
-    path("", views.register, name="register"),
-    path("responses/<int:pk>/", views.response_detail, name="response-detail"),
+    # reading
+    path("", reading.register, name="register"),
+    path("mine/", reading.my_responses, name="mine"),
+    path("responses/<int:pk>/", reading.response_detail, name="response-detail"),
+    path("responses/<int:pk>/history/", reading.response_history, name="response-history"),
+    path("<int:pk>/history/", reading.recommendation_history, name="recommendation-history"),
+    # progress: the owner
+    path("responses/<int:pk>/updates/new/", progress.update_add, name="update-add"),
+    path("responses/<int:pk>/evidence/new/", progress.evidence_add, name="evidence-add"),
+    path("evidence/<int:pk>/download/", progress.evidence_download, name="evidence-download"),
+    path("evidence/<int:pk>/withdraw/", progress.evidence_withdraw, name="evidence-withdraw"),
+    # manage: the liaison
+    path("new/", manage.recommendation_add, name="recommendation-add"),
+    path("<int:pk>/edit/", manage.recommendation_edit, name="recommendation-edit"),
+    path("responses/<int:pk>/edit/", manage.response_edit, name="response-edit"),
+    path("responses/<int:pk>/rag/", manage.rag_confirm, name="rag-confirm"),
+    path("responses/<int:pk>/review/", manage.review_add, name="review-add"),
+    path("responses/<int:pk>/due-date/", manage.due_date_set, name="due-date-set"),
+    path("reviews-due/", manage.reviews_due, name="reviews-due"),
+    path("reassign/", manage.reassign, name="reassign"),
+    path("<int:pk>/discharge/", manage.concern_discharge, name="concern-discharge"),
+    # decisions
+    path("responses/<int:pk>/extension/", decisions.extension_request, name="extension-request"),
+    path("extensions/", decisions.extension_list, name="extension-list"),
+    path("extensions/<int:pk>/", decisions.extension_decide, name="extension-decide"),
+    path("responses/<int:pk>/closure/", decisions.closure_request, name="closure-request"),
+    path("closures/", decisions.closure_list, name="closure-list"),
+    path("closures/<int:pk>/", decisions.closure_detail, name="closure-detail"),
 ]

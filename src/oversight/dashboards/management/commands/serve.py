@@ -1,4 +1,4 @@
-"""`oversight serve`: serve the app with gunicorn on 127.0.0.1:PORT (whitenoise for static files)."""
+"""`oversight serve`: serve the app with gunicorn on 127.0.0.1:PORT (whitenoise for assets)."""
 
 from __future__ import annotations
 

@@ -23,5 +23,7 @@ class Command(BaseCommand):
         if no_serve:
             return
         serve_port = port or int(__import__("os").environ.get("PORT", "8000"))
-        self.stdout.write(DEMO_BANNER.format(port=serve_port, database=settings.DATABASES["default"]["NAME"]))
+        self.stdout.write(
+            DEMO_BANNER.format(port=serve_port, database=settings.DATABASES["default"]["NAME"])
+        )
         call_command("serve", port=serve_port)

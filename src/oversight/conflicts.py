@@ -1,0 +1,73 @@
+"""Two people editing the same record: the second save is refused, with what changed under it.
+
+Records that people edit carry a `version` raised on every save. A form sends back the
+version it was drawn from; `check_version` locks the row and compares.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+IGNORED = {"version", "updated_at", "created_at"}
+
+
+class EditConflict(Exception):
+    """Someone else saved the record after the form was opened."""
+
+    def __init__(self, changes: list[dict], who: str, when):
+        self.changes = changes
+        self.who = who
+        self.when = when
+        super().__init__(
+            f"{who} changed this record while you were editing it. "
+            "Check their changes below, then make yours again."
+        )
+
+
+def _label(model, field_name: str) -> str:
+    return str(model._meta.get_field(field_name).verbose_name).capitalize()
+
+
+def _value(record, field_name: str) -> str:
+    field = record.instance_type._meta.get_field(field_name)
+    value = getattr(record, field.attname, None)
+    if value in (None, ""):
+        return "(blank)"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation:
+        try:
+            return str(getattr(record, field_name))
+        except Exception:  # noqa: BLE001 - the related row may be gone
+            return f"#{value}"
+    return str(value)
+
+
+def check_version(instance: models.Model, expected_version: int | None) -> models.Model:
+    """Lock the row; raise EditConflict if it moved past `expected_version`. Returns it fresh."""
+    model = type(instance)
+    current = model.objects.select_for_update().get(pk=instance.pk)
+    if expected_version is None or current.version == int(expected_version):
+        return current
+    history = current.history.order_by("-history_date", "-history_id")
+    seen = history.filter(version=int(expected_version)).first()
+    latest = history.first()
+    changes: list[dict] = []
+    if seen is not None and latest is not None:
+        for change in latest.diff_against(seen).changes:
+            if change.field in IGNORED:
+                continue
+            changes.append(
+                {
+                    "field": _label(model, change.field),
+                    "old": _value(seen, change.field),
+                    "new": _value(latest, change.field),
+                }
+            )
+    who = latest.history_user.display_name if latest and latest.history_user else "Someone"
+    raise EditConflict(changes, who, latest.history_date if latest else None)
+
+
+def bump(instance: models.Model) -> models.Model:
+    instance.version = (instance.version or 0) + 1
+    return instance

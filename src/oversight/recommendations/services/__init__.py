@@ -1,0 +1,66 @@
+"""The writes about recommendations and responses, split by what a person is doing:
+
+- records:   recording recommendations and responses, assigning, reassigning, confirming RAG
+- progress:  updates, evidence files, periodic reviews
+- decisions: extensions, closure and sign-off, discharge of causes of concern
+
+Each function is one transaction, checks who may do it, and leaves an audit entry.
+"""
+
+from oversight.recommendations.services.decisions import (
+    closure_check,
+    closure_inspectorate_decision,
+    closure_request,
+    closure_return,
+    closure_sign_off,
+    closure_submit,
+    concern_discharge,
+    concern_ready_to_discharge,
+    due_date_set,
+    extension_decide,
+    extension_request,
+)
+from oversight.recommendations.services.progress import (
+    evidence_add,
+    evidence_check,
+    evidence_withdraw,
+    review_record,
+    update_add,
+)
+from oversight.recommendations.services.records import (
+    next_review_after,
+    rag_confirm,
+    recommendation_create,
+    recommendation_edit,
+    reopen_if_closed,
+    response_create,
+    response_edit,
+    responses_reassign,
+)
+
+__all__ = [
+    "closure_check",
+    "closure_inspectorate_decision",
+    "closure_request",
+    "closure_return",
+    "closure_sign_off",
+    "closure_submit",
+    "concern_discharge",
+    "concern_ready_to_discharge",
+    "due_date_set",
+    "evidence_add",
+    "evidence_check",
+    "evidence_withdraw",
+    "extension_decide",
+    "extension_request",
+    "next_review_after",
+    "rag_confirm",
+    "recommendation_create",
+    "recommendation_edit",
+    "reopen_if_closed",
+    "response_create",
+    "response_edit",
+    "responses_reassign",
+    "review_record",
+    "update_add",
+]

@@ -1,0 +1,221 @@
+"""Progress on a response: updates by the owner, evidence files, and periodic reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from oversight import audit
+from oversight.accounts.models import User
+from oversight.conflicts import bump
+from oversight.recommendations import policies
+from oversight.recommendations.models import (
+    Evidence,
+    Response,
+    ResponseStatus,
+    Review,
+    ReviewOutcome,
+    Update,
+)
+from oversight.recommendations.services.records import next_review_after
+from oversight.rules.rag import Rag
+
+HEAD_BYTES = 64 * 1024
+
+
+def _max_evidence_bytes() -> int:
+    return int(getattr(settings, "OVERSIGHT_EVIDENCE_MAX_BYTES", 25 * 1024 * 1024))
+
+
+def _read_all(upload: UploadedFile) -> bytes:
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    return data
+
+
+def evidence_check(upload: UploadedFile):
+    """Decide a file's type from its content; raises RefusedFile with a reason for a person."""
+    from oversight.recommendations.filetypes import detect
+
+    upload.seek(0)
+    head = upload.read(HEAD_BYTES)
+    upload.seek(0)
+    return detect(
+        head,
+        name=upload.name or "",
+        size=upload.size or 0,
+        max_size=_max_evidence_bytes(),
+        read_all=lambda: _read_all(upload),
+    )
+
+
+def _store(
+    *,
+    response: Response,
+    update: Update | None,
+    upload: UploadedFile,
+    description: str,
+    actor: User,
+) -> Evidence:
+    detected = evidence_check(upload)
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    evidence = Evidence(
+        response=response,
+        update=update,
+        original_name=(upload.name or "evidence")[:255],
+        description=description.strip()[:500],
+        content_type=detected.content_type,
+        size=upload.size or 0,
+        sha256=digest.hexdigest(),
+        uploaded_by=actor,
+    )
+    evidence.file.save("evidence", upload, save=False)  # a random name: see evidence_path
+    try:
+        audit.save(evidence, actor=actor, reason=f"Evidence added: {evidence.original_name}")
+    except BaseException:
+        evidence.file.storage.delete(evidence.file.name)
+        raise
+    return evidence
+
+
+def _delete_files(evidence: Sequence[Evidence]) -> None:
+    for item in evidence:
+        item.file.storage.delete(item.file.name)
+
+
+@transaction.atomic
+def update_add(
+    *,
+    response: Response,
+    author: User,
+    written_on: dt.date,
+    narrative: str,
+    proposed_rag: str = "",
+    next_steps: str = "",
+    files: Sequence[tuple[UploadedFile, str]] = (),
+    reason: str = "",
+) -> Update:
+    """A dated progress note, with its evidence files; an open response moves to in progress."""
+    if author.role in {"executive", "viewer"} or (
+        author.organisation_id != response.organisation_id
+    ):
+        raise PermissionDenied("You cannot add an update to this response.")
+    if author.role == "owner" and not policies.can_contribute(author, response):
+        raise PermissionDenied("Only the owner of this response can add an update.")
+    if not narrative.strip():
+        raise ValueError("Enter what progress has been made")
+    if proposed_rag and proposed_rag not in {Rag.RED, Rag.AMBER, Rag.GREEN}:
+        raise ValueError("Propose red, amber or green")
+    for upload, _description in files:
+        evidence_check(upload)  # refuse before anything is written
+    update = audit.save(
+        Update(
+            response=response,
+            author=author,
+            written_on=written_on,
+            narrative=narrative.strip(),
+            proposed_rag=proposed_rag,
+            next_steps=next_steps.strip(),
+        ),
+        actor=author,
+        reason=reason or "Update added",
+    )
+    stored: list[Evidence] = []
+    try:
+        for upload, description in files:
+            stored.append(
+                _store(
+                    response=response,
+                    update=update,
+                    upload=upload,
+                    description=description,
+                    actor=author,
+                )
+            )
+        if response.status == ResponseStatus.OPEN:
+            current = Response.objects.select_for_update().get(pk=response.pk)
+            current.status = ResponseStatus.IN_PROGRESS
+            audit.save(bump(current), actor=author, reason="Update added: now in progress")
+    except BaseException:
+        _delete_files(stored)  # the transaction rolls back: leave no orphan file
+        raise
+    return update
+
+
+@transaction.atomic
+def evidence_add(
+    *, response: Response, actor: User, upload: UploadedFile, description: str = ""
+) -> Evidence:
+    """Attach a file to a response (not to one update)."""
+    if not policies.can_contribute(actor, response):
+        raise PermissionDenied("Only the owner or the liaison lead can add evidence.")
+    return _store(
+        response=response, update=None, upload=upload, description=description, actor=actor
+    )
+
+
+@transaction.atomic
+def evidence_withdraw(*, evidence: Evidence, actor: User, reason: str) -> Evidence:
+    """Evidence is never deleted: it is withdrawn, with a reason, and stays in the record."""
+    if not policies.can_contribute(actor, evidence.response):
+        raise PermissionDenied("Only the owner or the liaison lead can withdraw evidence.")
+    if not reason.strip():
+        raise ValueError("Enter why the evidence is withdrawn")
+    current = Evidence.objects.select_for_update().get(pk=evidence.pk)
+    if current.withdrawn_at:
+        raise ValueError("This evidence was already withdrawn")
+    current.withdrawn_at = timezone.now()
+    current.withdrawn_by = actor
+    current.withdrawn_reason = reason.strip()
+    return audit.save(current, actor=actor, reason=f"Evidence withdrawn: {reason.strip()}")
+
+
+@transaction.atomic
+def review_record(
+    *,
+    response: Response,
+    actor: User,
+    outcome: str,
+    notes: str = "",
+    reviewed_on: dt.date | None = None,
+) -> Review:
+    """A periodic review: records the outcome and moves the next review date on one cycle."""
+    if not policies.can_manage(actor, response):
+        raise PermissionDenied("Only the liaison lead records reviews.")
+    if outcome not in {ReviewOutcome.ON_TRACK, ReviewOutcome.MORE_EVIDENCE, ReviewOutcome.ESCALATE}:
+        raise ValueError("Choose an outcome")
+    reviewed_on = reviewed_on or timezone.localdate()
+    current = Response.objects.select_for_update().get(pk=response.pk)
+    next_on = next_review_after(reviewed_on, current.organisation)
+    review = audit.save(
+        Review(
+            response=current,
+            reviewer=actor,
+            reviewed_on=reviewed_on,
+            outcome=outcome,
+            notes=notes.strip(),
+            board=current.board if outcome == ReviewOutcome.ESCALATE else None,
+            next_review_on=next_on,
+        ),
+        actor=actor,
+        reason="Review recorded",
+    )
+    current.next_review_on = next_on
+    audit.save(
+        bump(current),
+        actor=actor,
+        reason=f"Reviewed: {ReviewOutcome(outcome).label}; next review {next_on:%d %B %Y}",
+    )
+    return review

@@ -1,0 +1,232 @@
+"""Recording recommendations and responses, assigning them, and confirming RAG ratings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from oversight import audit
+from oversight.accounts.models import Board, Organisation, Portfolio, Role, User
+from oversight.conflicts import bump, check_version
+from oversight.inspections.models import Report
+from oversight.recommendations import policies
+from oversight.recommendations.models import (
+    CLOSED_STATUSES,
+    ConcernStatus,
+    Recommendation,
+    RecommendationKind,
+    Response,
+    ResponseStatus,
+    SignOff,
+)
+from oversight.rules.deadlines import compute_deadline
+from oversight.rules.rag import Rag
+
+
+def _require_liaison(actor: User | None, organisation_id: int | None = None) -> None:
+    if actor is None:  # the system itself (demo, import)
+        return
+    if actor.role != Role.LIAISON or (
+        organisation_id is not None and actor.organisation_id != organisation_id
+    ):
+        raise PermissionDenied("Only the liaison lead of this organisation can do this.")
+
+
+@transaction.atomic
+def recommendation_create(
+    *,
+    report: Report,
+    kind: str,
+    text: str,
+    reference: str = "",
+    number: str = "",
+    theme: str = "",
+    audience: Sequence[str] = (),
+    deadline_text: str = "",
+    cause_of_concern: Recommendation | None = None,
+    actor: User | None = None,
+    reason: str = "",
+) -> Recommendation:
+    """Record what a report asks for; the due date is worked out from the deadline wording."""
+    _require_liaison(actor)
+    deadline = compute_deadline(deadline_text, report.published_on)
+    recommendation = Recommendation(
+        report=report,
+        kind=kind,
+        text=text.strip(),
+        reference=reference.strip(),
+        number=number,
+        theme=theme.strip(),
+        audience=[a.strip() for a in audience if a.strip()],
+        deadline_text=deadline_text.strip(),
+        deadline_kind=deadline.kind,
+        due_on=deadline.due_on,
+        cause_of_concern=cause_of_concern,
+        concern_status=ConcernStatus.OPEN if kind == RecommendationKind.CAUSE_OF_CONCERN else "",
+    )
+    return audit.save(recommendation, actor=actor, reason=reason or "Recommendation recorded")
+
+
+@transaction.atomic
+def recommendation_edit(
+    *,
+    recommendation: Recommendation,
+    actor: User,
+    expected_version: int | None,
+    report: Report,
+    kind: str,
+    text: str,
+    reference: str,
+    theme: str,
+    audience: Sequence[str],
+    deadline_text: str,
+    cause_of_concern: Recommendation | None,
+) -> Recommendation:
+    """Correct what was recorded. The due date is worked out again from the wording."""
+    _require_liaison(actor)
+    current = check_version(recommendation, expected_version)
+    deadline = compute_deadline(deadline_text, report.published_on)
+    current.report = report
+    current.kind = kind
+    current.text = text.strip()
+    current.reference = reference.strip()
+    current.theme = theme.strip()
+    current.audience = [a.strip() for a in audience if a.strip()]
+    current.deadline_text = deadline_text.strip()
+    current.deadline_kind = deadline.kind
+    current.due_on = deadline.due_on
+    current.cause_of_concern = cause_of_concern
+    if kind == RecommendationKind.CAUSE_OF_CONCERN and not current.concern_status:
+        current.concern_status = ConcernStatus.OPEN
+    if kind != RecommendationKind.CAUSE_OF_CONCERN:
+        current.concern_status = ""
+    return audit.save(bump(current), actor=actor, reason="Recommendation edited")
+
+
+def next_review_after(day: dt.date, organisation: Organisation) -> dt.date:
+    """The next periodic review: the organisation's cycle (three months by default) later."""
+    return day + relativedelta(months=organisation.review_cycle_months)
+
+
+def _check_same_org(organisation: Organisation, **things) -> None:
+    for name, value in things.items():
+        if value is not None and value.organisation_id != organisation.pk:
+            raise ValueError(f"The {name} belongs to another organisation")
+
+
+@transaction.atomic
+def response_create(
+    *,
+    organisation: Organisation,
+    recommendation: Recommendation,
+    owner: User | None = None,
+    portfolio: Portfolio | None = None,
+    board: Board | None = None,
+    rag: str = "",
+    status: str = ResponseStatus.OPEN,
+    sign_off: str = SignOff.CHIEF_CONSTABLE,
+    next_review_on: dt.date | None = None,
+    actor: User | None = None,
+    reason: str = "",
+) -> Response:
+    """Take on a recommendation: one response per organisation."""
+    _require_liaison(actor, organisation.pk)
+    _check_same_org(organisation, owner=owner, portfolio=portfolio, board=board)
+    response = Response(
+        organisation=organisation,
+        recommendation=recommendation,
+        owner=owner,
+        portfolio=portfolio,
+        board=board,
+        rag=rag,
+        status=status,
+        sign_off=sign_off,
+        next_review_on=next_review_on or next_review_after(timezone.localdate(), organisation),
+    )
+    return audit.save(response, actor=actor, reason=reason or "Response opened")
+
+
+def reopen_if_closed(response: Response, why: str) -> str:
+    """Editing a closed response reopens it, visibly: returns the note for the audit trail."""
+    if response.status in CLOSED_STATUSES:
+        response.status = ResponseStatus.IN_PROGRESS
+        response.closed_on = None
+        if response.rag == Rag.BLUE:
+            response.rag = ""
+        return f"Reopened: {why}"
+    return why
+
+
+@transaction.atomic
+def response_edit(
+    *,
+    response: Response,
+    actor: User,
+    expected_version: int | None,
+    owner: User | None,
+    portfolio: Portfolio | None,
+    board: Board | None,
+    sign_off: str,
+    next_review_on: dt.date | None,
+) -> Response:
+    """Assign the owner, portfolio and board; say who signs it off; set the next review."""
+    if not policies.can_manage(actor, response):
+        raise PermissionDenied("Only the liaison lead can change this response.")
+    current = check_version(response, expected_version)
+    _check_same_org(current.organisation, owner=owner, portfolio=portfolio, board=board)
+    current.owner, current.portfolio, current.board = owner, portfolio, board
+    current.sign_off = sign_off
+    current.next_review_on = next_review_on
+    reason = reopen_if_closed(current, "response edited")
+    return audit.save(bump(current), actor=actor, reason=reason)
+
+
+@transaction.atomic
+def responses_reassign(
+    *,
+    organisation: Organisation,
+    from_owner: User,
+    to_owner: User,
+    actor: User,
+    include_closed: bool = False,
+) -> int:
+    """Move a leaver's responses to someone else. Returns how many moved."""
+    _require_liaison(actor, organisation.pk)
+    _check_same_org(organisation, from_owner=from_owner, to_owner=to_owner)
+    if from_owner.pk == to_owner.pk:
+        raise ValueError("Choose a different person to reassign to")
+    qs = Response.objects.select_for_update().filter(organisation=organisation, owner=from_owner)
+    if not include_closed:
+        qs = qs.exclude(status__in=CLOSED_STATUSES)
+    moved = 0
+    for response in qs:
+        response.owner = to_owner
+        audit.save(
+            bump(response),
+            actor=actor,
+            reason=f"Reassigned from {from_owner.display_name} to {to_owner.display_name}",
+        )
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def rag_confirm(
+    *, response: Response, actor: User, rag: str, expected_version: int | None, note: str = ""
+) -> Response:
+    """The liaison confirms a RAG rating (usually the one the owner proposed)."""
+    if not policies.can_manage(actor, response):
+        raise PermissionDenied("Only the liaison lead confirms RAG ratings.")
+    if rag not in {Rag.RED, Rag.AMBER, Rag.GREEN}:
+        raise ValueError("Choose red, amber or green: blue is set by closing the response")
+    current = check_version(response, expected_version)
+    if current.status in CLOSED_STATUSES:
+        raise ValueError("A closed response is blue; reopen it before rating it")
+    current.rag = rag
+    reason = f"RAG confirmed as {Rag(rag).label}" + (f": {note}" if note else "")
+    return audit.save(bump(current), actor=actor, reason=reason)

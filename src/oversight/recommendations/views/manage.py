@@ -1,0 +1,365 @@
+"""Managing the record: the liaison records and assigns recommendations and responses,
+confirms RAG ratings, records reviews, reassigns a leaver's work, discharges causes of concern."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from oversight.accounts.models import Role, User
+from oversight.accounts.permissions import role_required
+from oversight.conflicts import EditConflict
+from oversight.inspections.selectors import reports_for
+from oversight.pages import render_form
+from oversight.recommendations import policies, selectors, services
+from oversight.recommendations.forms import (
+    DischargeForm,
+    DueDateForm,
+    RagForm,
+    ReassignForm,
+    RecommendationForm,
+    ResponseForm,
+    ReviewForm,
+)
+from oversight.recommendations.models import RecommendationKind
+
+LIAISON = role_required(Role.LIAISON)
+
+
+def _must_manage(user, response):
+    if not policies.can_manage(user, response):
+        raise PermissionDenied("Only the liaison lead can do this.")
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def recommendation_add(request):
+    """Record a recommendation from a report, and open this organisation's response to it."""
+    form = RecommendationForm(
+        request.POST or None,
+        reports=list(reports_for(request.user)),
+        concerns=list(selectors.concerns_for(request.user)),
+        initial={"report": request.GET.get("report")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        recommendation = services.recommendation_create(
+            report=data["report"],
+            kind=data["kind"],
+            text=data["text"],
+            reference=data["reference"],
+            theme=data["theme"],
+            audience=data["audience"],
+            deadline_text=data["deadline_text"],
+            cause_of_concern=data["cause_of_concern"],
+            actor=request.user,
+        )
+        response = services.response_create(
+            organisation=request.user.organisation,
+            recommendation=recommendation,
+            actor=request.user,
+        )
+        messages.success(request, "The recommendation was recorded. Now assign its owner.")
+        return redirect("recommendations:response-edit", response.pk)
+    return render_form(
+        request,
+        "recommendations/recommendation_form.html",
+        form,
+        title="Record a recommendation",
+        active_section="register",
+        editing=None,
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def recommendation_edit(request, pk: int):
+    recommendation = selectors.recommendation_for(request.user, pk)
+    if selectors.shared_with_others(recommendation, request.user):
+        raise PermissionDenied(
+            "Other organisations respond to this recommendation, so it cannot be changed here."
+        )
+    form = RecommendationForm(
+        request.POST or None,
+        reports=list(reports_for(request.user)),
+        concerns=list(selectors.concerns_for(request.user).exclude(pk=recommendation.pk)),
+        initial=RecommendationForm.initial_from(recommendation),
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.recommendation_edit(
+                recommendation=recommendation,
+                actor=request.user,
+                expected_version=data["version"],
+                report=data["report"],
+                kind=data["kind"],
+                text=data["text"],
+                reference=data["reference"],
+                theme=data["theme"],
+                audience=data["audience"],
+                deadline_text=data["deadline_text"],
+                cause_of_concern=data["cause_of_concern"],
+            )
+        except EditConflict as exc:
+            conflict = exc
+            recommendation.refresh_from_db()
+            form = RecommendationForm(
+                reports=list(reports_for(request.user)),
+                concerns=list(selectors.concerns_for(request.user).exclude(pk=recommendation.pk)),
+                initial=RecommendationForm.initial_from(recommendation),
+            )
+        else:
+            messages.success(request, "The recommendation was saved.")
+            own = recommendation.responses.filter(organisation=request.user.organisation).first()
+            if own:
+                return redirect("recommendations:response-detail", own.pk)
+            return redirect("recommendations:register")
+    return render_form(
+        request,
+        "recommendations/recommendation_form.html",
+        form,
+        status=409 if conflict else None,
+        conflict=conflict,
+        title=f"Edit {recommendation.title}",
+        active_section="register",
+        editing=recommendation,
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def response_edit(request, pk: int):
+    response = selectors.response_for_action(request.user, pk)
+    _must_manage(request.user, response)
+    initial = {
+        "version": response.version,
+        "owner": response.owner_id,
+        "portfolio": response.portfolio_id,
+        "board": response.board_id,
+        "sign_off": response.sign_off,
+        "next_review_on": response.next_review_on,
+    }
+    form = ResponseForm(
+        request.POST or None, initial=initial, organisation_id=response.organisation_id
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_edit(
+                response=response,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.resolved(),
+            )
+        except EditConflict as exc:
+            conflict = exc
+            response.refresh_from_db()
+            form = ResponseForm(
+                initial={
+                    **initial,
+                    "version": response.version,
+                    "owner": response.owner_id,
+                    "portfolio": response.portfolio_id,
+                    "board": response.board_id,
+                    "sign_off": response.sign_off,
+                    "next_review_on": response.next_review_on,
+                },
+                organisation_id=response.organisation_id,
+            )
+        else:
+            messages.success(request, "The response was saved.")
+            return redirect("recommendations:response-detail", response.pk)
+    return render_form(
+        request,
+        "recommendations/response_form.html",
+        form,
+        status=409 if conflict else None,
+        conflict=conflict,
+        title=f"Assign {response.recommendation.title}",
+        active_section="register",
+        response=response,
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def rag_confirm(request, pk: int):
+    response = selectors.response_for_action(request.user, pk)
+    _must_manage(request.user, response)
+    latest = response.updates.exclude(proposed_rag="").order_by("-written_on", "-id").first()
+    form = RagForm(
+        request.POST or None,
+        initial={
+            "version": response.version,
+            "rag": (latest.proposed_rag if latest else response.rag) or None,
+        },
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rag_confirm(
+                response=response,
+                actor=request.user,
+                rag=form.cleaned_data["rag"],
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
+            )
+        except EditConflict as exc:
+            conflict = exc
+            response.refresh_from_db()
+            form = RagForm(initial={"version": response.version, "rag": response.rag or None})
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "The RAG rating was confirmed.")
+            return redirect("recommendations:response-detail", response.pk)
+    return render_form(
+        request,
+        "recommendations/rag_form.html",
+        form,
+        status=409 if conflict else None,
+        conflict=conflict,
+        title=f"Confirm the RAG rating: {response.recommendation.title}",
+        active_section="register",
+        response=response,
+        latest=latest,
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def review_add(request, pk: int):
+    response = selectors.response_for_action(request.user, pk)
+    _must_manage(request.user, response)
+    form = ReviewForm(request.POST or None, initial={"reviewed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        review = services.review_record(
+            response=response,
+            actor=request.user,
+            outcome=data["outcome"],
+            notes=data["notes"],
+            reviewed_on=data["reviewed_on"],
+        )
+        messages.success(
+            request, f"The review was recorded. Next review: {review.next_review_on:%d %B %Y}."
+        )
+        return redirect("recommendations:response-detail", response.pk)
+    return render_form(
+        request,
+        "recommendations/review_form.html",
+        form,
+        title=f"Record a review: {response.recommendation.title}",
+        active_section="register",
+        response=response,
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def due_date_set(request, pk: int):
+    response = selectors.response_for_action(request.user, pk)
+    _must_manage(request.user, response)
+    if response.due_on is not None:
+        return redirect("recommendations:extension-request", response.pk)
+    form = DueDateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.due_date_set(
+                response=response,
+                actor=request.user,
+                due_on=form.cleaned_data["due_on"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "The due date was set.")
+            return redirect("recommendations:response-detail", response.pk)
+    return render_form(
+        request,
+        "recommendations/due_date_form.html",
+        form,
+        title=f"Set the due date: {response.recommendation.title}",
+        active_section="register",
+        response=response,
+    )
+
+
+@LIAISON
+def reviews_due(request):
+    today = timezone.localdate()
+    due = selectors.reviews_due(selectors.responses_for(request.user), today)
+    return render(
+        request,
+        "recommendations/reviews_due.html",
+        {
+            "title": "Reviews due",
+            "active_section": "reviews",
+            "responses": due,
+            "today": today,
+        },
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def reassign(request):
+    form = ReassignForm(request.POST or None, organisation_id=request.user.organisation_id)
+    if request.method == "POST" and form.is_valid():
+        people = User.objects.filter(organisation_id=request.user.organisation_id)
+        source = get_object_or_404(people, pk=form.cleaned_data["from_owner"])
+        target = get_object_or_404(people, pk=form.cleaned_data["to_owner"])
+        moved = services.responses_reassign(
+            organisation=request.user.organisation,
+            from_owner=source,
+            to_owner=target,
+            actor=request.user,
+        )
+        messages.success(
+            request,
+            f"{moved} open response{'s' * (moved != 1)} moved from "
+            f"{source.display_name} to {target.display_name}.",
+        )
+        return redirect("recommendations:register")
+    return render_form(
+        request,
+        "recommendations/reassign_form.html",
+        form,
+        title="Reassign responses",
+        active_section="register",
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def concern_discharge(request, pk: int):
+    concern = selectors.recommendation_for(request.user, pk)
+    if concern.kind != RecommendationKind.CAUSE_OF_CONCERN:
+        raise PermissionDenied("Only a cause of concern is discharged.")
+    form = DischargeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.concern_discharge(
+            concern=concern, actor=request.user, note=form.cleaned_data["note"]
+        )
+        messages.success(request, f"{concern.title} was recorded as discharged.")
+        own = concern.responses.filter(organisation=request.user.organisation).first()
+        return (
+            redirect("recommendations:response-detail", own.pk)
+            if own
+            else redirect("recommendations:register")
+        )
+    return render_form(
+        request,
+        "recommendations/discharge_form.html",
+        form,
+        title=f"Discharge {concern.title}",
+        active_section="register",
+        concern=concern,
+        ready=services.concern_ready_to_discharge(concern, request.user.organisation_id),
+    )

@@ -1,0 +1,122 @@
+"""Reading: the register, a response and its history, my responses."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from oversight.recommendations import policies, selectors
+from oversight.recommendations.models import RecommendationKind, ResponseStatus
+from oversight.recommendations.services import concern_ready_to_discharge
+from oversight.rules.rag import Rag
+
+
+def register(request):
+    today = timezone.localdate()
+    filters = selectors.RegisterFilters.from_query(request.GET)
+    page = selectors.register_page(
+        request.user,
+        filters,
+        page=request.GET.get("page"),
+        today=today,
+        per_page=settings.OVERSIGHT_REGISTER_PAGE_SIZE,
+    )
+    return render(
+        request,
+        "recommendations/register.html",
+        {
+            "title": "Recommendation register",
+            "active_section": "register",
+            "filters": filters,
+            "page": page,
+            "choices": selectors.register_choices(request.user),
+            "kinds": RecommendationKind.choices,
+            "statuses": ResponseStatus.choices,
+            "rags": Rag.choices,
+            "sorts": [(k, v[0]) for k, v in selectors.RegisterFilters.SORTS.items()],
+            "today": today,
+        },
+    )
+
+
+def response_detail(request, pk: int):
+    response = selectors.response_detail(request.user, pk)
+    recommendation = response.recommendation
+    return render(
+        request,
+        "recommendations/response_detail.html",
+        {
+            "title": f"{recommendation.title}: {recommendation.theme}".rstrip(": "),
+            "active_section": "register",
+            "response": response,
+            "recommendation": recommendation,
+            "under": selectors.recommendations_under(recommendation)
+            if recommendation.kind == RecommendationKind.CAUSE_OF_CONCERN
+            else [],
+            "history": selectors.response_history(response)[:10],
+            "today": timezone.localdate(),
+            "can": {
+                "manage": policies.can_manage(request.user, response),
+                "contribute": policies.can_contribute(request.user, response),
+                "decide": policies.can_decide(request.user, response),
+            },
+            "extensions": list(response.extensions.select_related("requested_by", "decided_by")),
+            "closures": list(response.closures.select_related("requested_by")),
+            "evidence": list(response.evidence.select_related("uploaded_by", "update")),
+            "ready_to_discharge": recommendation.kind == RecommendationKind.CAUSE_OF_CONCERN
+            and recommendation.concern_status != "discharged"
+            and concern_ready_to_discharge(recommendation, response.organisation_id),
+        },
+    )
+
+
+def response_history(request, pk: int):
+    response = selectors.response_detail(request.user, pk)
+    return render(
+        request,
+        "recommendations/history.html",
+        {
+            "title": f"History of {response.recommendation.title}",
+            "active_section": "register",
+            "subject": response.recommendation.title,
+            "back": url_for("recommendations:response-detail", pk),
+            "history": selectors.response_history(response),
+        },
+    )
+
+
+def recommendation_history(request, pk: int):
+    recommendation = selectors.recommendation_for(request.user, pk)
+    return render(
+        request,
+        "recommendations/history.html",
+        {
+            "title": f"History of {recommendation.title}",
+            "active_section": "register",
+            "subject": f"{recommendation.title} (the recommendation as recorded)",
+            "back": url_for("recommendations:register"),
+            "history": selectors.recommendation_history(recommendation),
+        },
+    )
+
+
+def my_responses(request):
+    today = timezone.localdate()
+    mine = selectors.responses_for(request.user).filter(owner=request.user)
+    return render(
+        request,
+        "recommendations/mine.html",
+        {
+            "title": "My responses",
+            "active_section": "mine",
+            "open": mine.filter(selectors.OPEN_Q).order_by("recommendation__due_on"),
+            "closed": mine.exclude(selectors.OPEN_Q).order_by("-closed_on"),
+            "today": today,
+        },
+    )
+
+
+def url_for(name: str, *args) -> str:
+    return reverse(name, args=args or None)
