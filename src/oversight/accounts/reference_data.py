@@ -76,3 +76,25 @@ INSPECTORATES: list[tuple[str, str, list[str]]] = [
     ("Care Quality Commission", "CQC", []),
     ("His Majesty's Inspectorate of Probation", "HMI Probation", ["HM Inspectorate of Probation"]),
 ]
+
+
+def load_reference_organisations(organisation_model) -> int:
+    """Create or refresh the reference organisations; returns how many were created.
+
+    Takes the model so that the data migration can pass its historical model.
+    """
+    from django.utils.text import slugify
+
+    created = 0
+    for kind, rows in (
+        ("force", TERRITORIAL_FORCES),
+        ("national_body", NATIONAL_BODIES),
+        ("inspectorate", INSPECTORATES),
+    ):
+        for name, short_name, aliases in rows:
+            _, was_created = organisation_model.objects.update_or_create(
+                slug=slugify(short_name if kind == "inspectorate" else name),
+                defaults={"name": name, "short_name": short_name, "kind": kind, "aliases": aliases},
+            )
+            created += was_created
+    return created

@@ -141,7 +141,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("OVERSIGHT_MEDIA_ROOT", VAR_DIR / "evidence"))
-MEDIA_URL = None  # evidence is never served as static files
+# Evidence is never served as static files: only through the permission-checking download view.
+MEDIA_URL = "/_not-served/"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

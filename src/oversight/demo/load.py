@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from oversight import audit
 from oversight.accounts.models import Board, Organisation, Portfolio, User
+from oversight.accounts.reference_data import load_reference_organisations
 from oversight.accounts.services import board_create, person_create, portfolio_create
 from oversight.demo import facts
 from oversight.demo.facts import InspectionFact, RecommendationFact, ReportFact
@@ -224,6 +225,8 @@ def load_demo() -> dict[str, int]:
     with transaction.atomic():
         if User.objects.filter(username=facts.LIAISON_USERNAME).exists():
             return dict.fromkeys(COUNTS, 0)
+        # The reference list comes with a migration; a flushed test database lacks it.
+        load_reference_organisations(Organisation)
         loader = _Loader()
         loader.run()
     return {name: loader.counts[name] for name in COUNTS}

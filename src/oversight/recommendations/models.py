@@ -81,7 +81,19 @@ class Recommendation(models.Model):
 
     @property
     def title(self) -> str:
-        return f"Recommendation {self.reference}" if self.reference else self.get_kind_display()
+        """How people name it: "Recommendation 9159", else its number in the report."""
+        if self.reference:
+            return f"Recommendation {self.reference}"
+        if self.number:
+            return f"{self.get_kind_display()} {self.number}"
+        return self.get_kind_display()
+
+    @property
+    def short_label(self) -> str:
+        """For a register column: the reference, else "No. 2", else a dash."""
+        if self.reference:
+            return self.reference
+        return f"No. {self.number}" if self.number else "–"
 
 
 class ResponseStatus(models.TextChoices):
