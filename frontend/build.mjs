@@ -29,6 +29,11 @@ cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min
 cpSync(join(moj, "moj-frontend.min.js"), join(out, "js", "moj-frontend.min.js"));
 cpSync(join(root, "frontend", "app.mjs"), join(out, "js", "app.js"));
 cpSync(join(govuk, "assets", "images"), join(out, "assets", "images"), { recursive: true });
+// MOJ Frontend's icons (its crown logotype is left out: this is not a GOV.UK service).
+cpSync(join(moj, "assets", "images"), join(out, "assets", "images"), {
+  recursive: true,
+  filter: (source) => !source.includes("crown"),
+});
 cpSync(join(root, "frontend", "images"), join(out, "images"), { recursive: true });
 cpSync(join(root, "node_modules", "axe-core", "axe.min.js"), join(root, "build", "axe.min.js"));
 console.log(`Built assets into ${out}`);

@@ -137,8 +137,11 @@ EXTENSIONS = {
 
 
 def _extension_for(content_type: str, original: str) -> str:
-    """The extension that matches what the file is (decided from its content on upload)."""
-    return EXTENSIONS.get(content_type, ".bin")
+    """The extension that matches what the file is (decided from its content on upload).
+
+    Text kinds are stored with their charset ("text/plain; charset=utf-8"): look up the type alone.
+    """
+    return EXTENSIONS.get(content_type.split(";")[0].strip().lower(), ".bin")
 
 
 @require_http_methods(["GET", "POST"])

@@ -57,6 +57,7 @@ def response_detail(request, pk: int):
             else [],
             "history": selectors.response_history(response)[:10],
             "today": timezone.localdate(),
+            "shared": selectors.shared_with_others(recommendation, request.user),
             "can": {
                 "manage": policies.can_manage(request.user, response),
                 "contribute": policies.can_contribute(request.user, response),
