@@ -463,12 +463,18 @@ def test_my_responses_lists_open_and_closed(client, people, response, force):
 
 def test_navigation_by_role(client, people):
     home = reverse("dashboards:home")
+    mine = 'href="{}"'.format(reverse("recommendations:mine"))
+    reviews = 'href="{}"'.format(reverse("recommendations:reviews-due"))
+    decisions = 'href="{}"'.format(reverse("recommendations:extension-list"))
     liaison = page_of(as_person(client, people[Role.LIAISON]).get(home))
-    assert "Reviews due" in liaison and "Decisions" in liaison and "My responses" in liaison
+    assert mine in liaison and reviews in liaison and decisions in liaison
     executive = page_of(as_person(client, people[Role.EXECUTIVE]).get(home))
-    assert "Decisions" in executive and "Reviews due" not in executive
+    assert decisions in executive and reviews not in executive
     viewer = page_of(as_person(client, people[Role.VIEWER]).get(home))
-    assert "My responses" in viewer and "Decisions" not in viewer
+    assert mine in viewer and decisions not in viewer and reviews not in viewer
+    current = page_of(client.get(reverse("recommendations:mine")))
+    active = current.split("govuk-service-navigation__item--active", 1)[1].split("</li>", 1)[0]
+    assert "My responses" in active
 
 
 # --- Extensions ----------------------------------------------------------------------------
@@ -532,7 +538,7 @@ def test_closure_requested_checked_and_signed_off(client, people, response, evid
 
     url = reverse("recommendations:closure-detail", args=[closure.pk])
     assert "What do you want to do?" not in page_of(client.get(url))  # the owner waits
-    assert as_person(client, executive).post(url, {"action": "sign_off"}).status_code == 400
+    assert as_person(client, executive).post(url, {"action": "sign_off"}).status_code == 403
 
     page = page_of(as_person(client, liaison).get(url))
     assert "Evidence checked: send for sign-off" in page
@@ -654,7 +660,7 @@ def test_rag_confirm_shows_the_owners_proposal(client, people, response):
     )
     url = reverse("recommendations:rag-confirm", args=[response.pk])
     page = page_of(as_person(client, people[Role.LIAISON]).get(url))
-    assert "Owner's proposal" in page and "Owner Person" in page and "All good" in page
+    assert "by Owner Person in the update of 1 July 2022" in page and "All good" in page
     answer = client.post(url, {"rag": "green", "version": response.version})
     assert answer.status_code == 302
     response.refresh_from_db()

@@ -5,3 +5,13 @@
 - manage:    recording and assigning, RAG, reviews, reassigning (the liaison)
 - decisions: extensions and closures (owner asks, liaison checks, executive decides)
 """
+
+
+def posted(request):
+    """The data of a POST, even an empty one, else None: an empty POST is validated (and gets
+    the error summary), never mistaken for a first visit to the form."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request):
+    return request.FILES if request.method == "POST" else None

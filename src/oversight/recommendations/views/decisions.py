@@ -17,6 +17,7 @@ from oversight.recommendations.forms import (
     ExtensionForm,
 )
 from oversight.recommendations.models import ClosureStage, RequestStatus
+from oversight.recommendations.views import posted
 
 
 @require_http_methods(["GET", "POST"])
@@ -24,7 +25,7 @@ def extension_request(request, pk: int):
     response = selectors.response_for_action(request.user, pk)
     if not policies.can_contribute(request.user, response):
         raise PermissionDenied("Only the owner or the liaison lead can ask for an extension.")
-    form = ExtensionForm(request.POST or None)
+    form = ExtensionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.extension_request(
@@ -69,7 +70,7 @@ def extension_decide(request, pk: int):
         policies.can_decide(request.user, extension.response)
         and extension.status == RequestStatus.PENDING
     )
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(posted(request))
     if request.method == "POST":
         if not can_decide:
             raise PermissionDenied("Only an executive decides extensions.")
@@ -102,7 +103,7 @@ def closure_request(request, pk: int):
     response = selectors.response_for_action(request.user, pk)
     if not policies.can_contribute(request.user, response):
         raise PermissionDenied("Only the owner or the liaison lead can ask for closure.")
-    form = ClosureRequestForm(request.POST or None)
+    form = ClosureRequestForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             closure = services.closure_request(
@@ -161,7 +162,7 @@ def closure_detail(request, pk: int):
     allowed = policies.closure_actions(request.user, closure)
     if "inspectorate_decision" in allowed:
         allowed = (allowed - {"inspectorate_decision"}) | {"accepted", "rejected"}
-    form = ClosureActionForm(request.POST or None, allowed=allowed)
+    form = ClosureActionForm(posted(request), allowed=allowed)
     if request.method == "POST":
         if not allowed:
             raise PermissionDenied("You cannot act on this closure request now.")

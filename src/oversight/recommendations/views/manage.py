@@ -25,6 +25,7 @@ from oversight.recommendations.forms import (
     ReviewForm,
 )
 from oversight.recommendations.models import RecommendationKind
+from oversight.recommendations.views import posted
 
 LIAISON = role_required(Role.LIAISON)
 
@@ -39,7 +40,7 @@ def _must_manage(user, response):
 def recommendation_add(request):
     """Record a recommendation from a report, and open this organisation's response to it."""
     form = RecommendationForm(
-        request.POST or None,
+        posted(request),
         reports=list(reports_for(request.user)),
         concerns=list(selectors.concerns_for(request.user)),
         initial={"report": request.GET.get("report")},
@@ -83,7 +84,7 @@ def recommendation_edit(request, pk: int):
             "Other organisations respond to this recommendation, so it cannot be changed here."
         )
     form = RecommendationForm(
-        request.POST or None,
+        posted(request),
         reports=list(reports_for(request.user)),
         concerns=list(selectors.concerns_for(request.user).exclude(pk=recommendation.pk)),
         initial=RecommendationForm.initial_from(recommendation),
@@ -145,7 +146,7 @@ def response_edit(request, pk: int):
         "next_review_on": response.next_review_on,
     }
     form = ResponseForm(
-        request.POST or None, initial=initial, organisation_id=response.organisation_id
+        posted(request), initial=initial, organisation_id=response.organisation_id
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -193,7 +194,7 @@ def rag_confirm(request, pk: int):
     _must_manage(request.user, response)
     latest = response.updates.exclude(proposed_rag="").order_by("-written_on", "-id").first()
     form = RagForm(
-        request.POST or None,
+        posted(request),
         initial={
             "version": response.version,
             "rag": (latest.proposed_rag if latest else response.rag) or None,
@@ -236,7 +237,7 @@ def rag_confirm(request, pk: int):
 def review_add(request, pk: int):
     response = selectors.response_for_action(request.user, pk)
     _must_manage(request.user, response)
-    form = ReviewForm(request.POST or None, initial={"reviewed_on": timezone.localdate()})
+    form = ReviewForm(posted(request), initial={"reviewed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         review = services.review_record(
@@ -267,7 +268,7 @@ def due_date_set(request, pk: int):
     _must_manage(request.user, response)
     if response.due_on is not None:
         return redirect("recommendations:extension-request", response.pk)
-    form = DueDateForm(request.POST or None)
+    form = DueDateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.due_date_set(
@@ -310,7 +311,7 @@ def reviews_due(request):
 @LIAISON
 @require_http_methods(["GET", "POST"])
 def reassign(request):
-    form = ReassignForm(request.POST or None, organisation_id=request.user.organisation_id)
+    form = ReassignForm(posted(request), organisation_id=request.user.organisation_id)
     if request.method == "POST" and form.is_valid():
         people = User.objects.filter(organisation_id=request.user.organisation_id)
         source = get_object_or_404(people, pk=form.cleaned_data["from_owner"])
@@ -342,7 +343,7 @@ def concern_discharge(request, pk: int):
     concern = selectors.recommendation_for(request.user, pk)
     if concern.kind != RecommendationKind.CAUSE_OF_CONCERN:
         raise PermissionDenied("Only a cause of concern is discharged.")
-    form = DischargeForm(request.POST or None)
+    form = DischargeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.concern_discharge(
             concern=concern, actor=request.user, note=form.cleaned_data["note"]

@@ -14,6 +14,7 @@ from oversight.pages import render_form
 from oversight.recommendations import policies, selectors, services
 from oversight.recommendations.filetypes import RefusedFile, safe_download_name
 from oversight.recommendations.forms import EvidenceForm, UpdateForm, WithdrawForm
+from oversight.recommendations.views import posted, posted_files
 
 
 def _response_page(response):
@@ -25,7 +26,7 @@ def update_add(request, pk: int):
     response = selectors.response_for_action(request.user, pk)
     if not policies.can_contribute(request.user, response):
         raise PermissionDenied("Only the owner of this response can add an update.")
-    form = UpdateForm(request.POST or None, request.FILES or None)
+    form = UpdateForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -66,7 +67,7 @@ def evidence_add(request, pk: int):
     response = selectors.response_for_action(request.user, pk)
     if not policies.can_contribute(request.user, response):
         raise PermissionDenied("Only the owner or the liaison lead can add evidence.")
-    form = EvidenceForm(request.POST or None, request.FILES or None)
+    form = EvidenceForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             evidence = services.evidence_add(
@@ -149,7 +150,7 @@ def evidence_withdraw(request, pk: int):
     evidence = selectors.evidence_for(request.user, pk)
     if not policies.can_contribute(request.user, evidence.response):
         raise PermissionDenied("Only the owner or the liaison lead can withdraw evidence.")
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.evidence_withdraw(

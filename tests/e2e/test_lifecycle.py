@@ -1,0 +1,174 @@
+"""The lifecycle of a response in the browser, on the demo record (owner owns 9159): an update
+with evidence, an extension approved by an executive, a closure checked and signed off, and a
+viewer who may change nothing. Every page walked through passes axe-core."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def sign_out(app):
+    app.page.get_by_role("button", name="Sign out").click()
+    app.page.wait_for_load_state()
+
+
+def open_9159_from_my_responses(app):
+    app.page.get_by_role("link", name="My responses").click()
+    expect(app.page.get_by_role("heading", level=1)).to_have_text("My responses")
+    app.page.get_by_role("link", name="Recommendation 9159").click()
+    expect(app.page.get_by_role("heading", level=1)).to_contain_text("Recommendation 9159")
+
+
+def decide(app, list_link: str, action: str, note: str = ""):
+    """From the Decisions pages, open the 9159 request and record `action`."""
+    app.page.get_by_role("link", name="Decisions").click()
+    if list_link != "Extension requests":
+        app.page.get_by_role("link", name=list_link).click()
+    app.assert_accessible(f"lifecycle-{list_link.lower().replace(' ', '-')}")
+    app.page.get_by_role("link", name=re.compile(r"^Recommendation 9159")).first.click()
+    app.assert_accessible(f"lifecycle-{action.split(':')[0].lower().replace(' ', '-')}-form")
+    app.page.get_by_label(action).check()
+    if note:
+        app.page.get_by_label("Note").fill(note)
+    app.page.get_by_role("button", name="Record the decision").click()
+    expect(app.page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "Your decision was recorded"
+    )
+
+
+def test_owner_adds_an_update_with_evidence(app, demo, tmp_path):
+    evidence = tmp_path / "Crime Board minutes.pdf"
+    evidence.write_bytes(PDF)
+    app.sign_in("owner")
+    app.page.get_by_role("link", name="My responses").click()
+    app.assert_accessible("lifecycle-my-responses")
+    app.page.get_by_role("link", name="Recommendation 9159").click()
+    app.assert_accessible("lifecycle-response-owner")
+
+    app.page.get_by_role("link", name="Add an update").click()
+    expect(app.page.get_by_role("heading", level=1)).to_have_text("Add an update")
+    app.assert_accessible("lifecycle-update-form")
+    app.page.get_by_role("button", name="Add the update").click()
+    summary = app.page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Enter what progress has been made")
+    expect(summary).to_contain_text("Choose the RAG rating you propose")
+    app.assert_accessible("lifecycle-update-form-errors")
+
+    app.page.get_by_label("What progress has been made?").fill(
+        "The cyber-enabled flag is now checked in the daily management meeting."
+    )
+    app.page.get_by_label("Green", exact=True).check()
+    app.page.get_by_label("Files", exact=True).set_input_files(str(evidence))
+    app.page.get_by_label("Describe the files (optional)").fill("Minutes, Crime Board, May 2022")
+    app.page.get_by_role("button", name="Add the update").click()
+
+    expect(app.page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "Your update was added with 1 evidence file"
+    )
+    timeline = app.page.locator(".moj-timeline").first
+    expect(timeline).to_contain_text("daily management meeting")
+    expect(timeline.get_by_role("link", name="Crime Board minutes.pdf")).to_be_visible()
+    app.assert_accessible("lifecycle-response-after-update")
+
+
+def test_extension_asked_for_and_approved(app, demo):
+    app.sign_in("owner")
+    open_9159_from_my_responses(app)
+    app.page.get_by_role("link", name="Ask for more time").click()
+    app.assert_accessible("lifecycle-extension-form")
+    app.page.get_by_label("Day").fill("31")
+    app.page.get_by_label("Month").fill("3")
+    app.page.get_by_label("Year").fill("2027")
+    app.page.get_by_label("Why is more time needed?").fill(
+        "The new crime recording system goes live in 2026."
+    )
+    app.page.get_by_role("button", name="Send the request").click()
+    expect(app.page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "extension request was sent"
+    )
+    expect(app.page.get_by_text("Waiting for a decision").first).to_be_visible()
+    sign_out(app)
+
+    app.sign_in("executive")
+    decide(app, "Extension requests", "Approve")
+    expect(app.page.get_by_role("heading", level=1)).to_contain_text("Recommendation 9159")
+    due = app.page.locator(".govuk-summary-list__row", has_text="Due")
+    expect(due.first).to_contain_text("31 March 2027")
+    original = app.page.locator(".govuk-summary-list__row", has_text="Original due date")
+    expect(original).to_contain_text("19 October 2018")
+    app.assert_accessible("lifecycle-response-after-extension")
+
+
+def test_closure_asked_for_checked_and_signed_off(app, demo):
+    app.sign_in("owner")
+    open_9159_from_my_responses(app)
+    app.page.get_by_role("link", name="Ask for closure").click()
+    app.assert_accessible("lifecycle-closure-request-form")
+    app.page.get_by_label("Closing statement").fill(
+        "The flag is used every day; the problem profile shows the patterns it found."
+    )
+    app.page.get_by_role("button", name="Ask for closure").click()
+    expect(app.page.get_by_role("heading", level=1)).to_have_text("Closure request")
+    expect(app.page.locator(".govuk-summary-list")).to_contain_text("Requested by the owner")
+    app.assert_accessible("lifecycle-closure-requested")
+    sign_out(app)
+
+    app.sign_in("liaison")
+    decide(app, "Closure requests", "Evidence checked: send for sign-off", "Minutes seen")
+    expect(app.page.locator(".govuk-summary-list").first).to_contain_text(
+        "Evidence checked by the liaison"
+    )
+    app.assert_accessible("lifecycle-closure-checked")
+    sign_out(app)
+
+    app.sign_in("executive")
+    decide(app, "Closure requests", "Sign off: close the response")
+    app.page.get_by_role("link", name="Back to the response").click()
+    response_summary = app.page.locator(".govuk-summary-list--no-border")
+    expect(response_summary).to_contain_text("Closed")
+    expect(response_summary).to_contain_text("Blue (complete)")
+    expect(app.page.get_by_role("link", name="Add an update")).to_have_count(0)
+    app.assert_accessible("lifecycle-response-closed")
+
+
+def test_viewer_sees_no_actions_and_cannot_post(app, demo):
+    from oversight.recommendations.models import Response, Update
+
+    app.sign_in("viewer")
+    app.goto("/recommendations/")
+    app.page.get_by_role("link", name=re.compile(r"^9159\b")).click()
+    expect(app.page.get_by_role("heading", level=1)).to_contain_text("Recommendation 9159")
+    for name in ("Add an update", "Add evidence", "Ask for more time", "Ask for closure"):
+        expect(app.page.get_by_role("link", name=name)).to_have_count(0)
+    expect(app.page.get_by_role("link", name="Confirm the RAG rating")).to_have_count(0)
+    expect(app.page.get_by_role("link", name="See the full history of this response")).to_be_visible()
+    app.assert_accessible("lifecycle-response-viewer")
+
+    response = Response.objects.get(recommendation__reference="9159")
+    updates = Update.objects.count()
+    token = app.page.locator("input[name=csrfmiddlewaretoken]").first.get_attribute("value")
+    for path, data in [
+        (f"/recommendations/responses/{response.pk}/updates/new/", {"narrative": "x"}),
+        (f"/recommendations/responses/{response.pk}/closure/", {"statement": "x"}),
+        (f"/recommendations/responses/{response.pk}/rag/", {"rag": "red"}),
+    ]:
+        answer = app.page.request.post(
+            app.base_url + path,
+            form={"csrfmiddlewaretoken": token, "proposed_rag": "green", **data},
+            headers={"Referer": app.base_url + path},
+        )
+        assert answer.status == 403, f"{path}: {answer.status}"
+    assert Update.objects.count() == updates
+    response.refresh_from_db()
+    assert response.status == "in_progress" and response.rag == "green"
+
+    app.page.get_by_role("link", name="See the full history of this response").click()
+    expect(app.page.get_by_role("heading", level=1)).to_have_text("History")
+    app.assert_accessible("lifecycle-history")
