@@ -86,6 +86,35 @@ RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
     "inspections:report-list": (None, EVERYONE, "get"),
     "inspections:report-detail": ("report", OWN_ORG_ONLY, "get"),
 }
+
+
+def _app_rules() -> None:
+    """Apps may keep their rules beside their tests: tests/<app>/url_rules.py defines
+    `rules(OWN_ORG_ONLY=…, EVERYONE=…, CONTRIBUTE=…, LIAISON_OBJECT=…, LIAISON_PAGE=…)`
+    returning {url name: (object kind, {who: status}, method)}."""
+    import importlib
+
+    for app in ("inspections", "papers", "dashboards", "accounts", "ingest", "api"):
+        try:
+            module = importlib.import_module(f"tests.{app}.url_rules")
+        except ModuleNotFoundError:
+            continue
+        RULES.update(
+            module.rules(
+                EVERYONE=EVERYONE,
+                OWN_ORG_ONLY=OWN_ORG_ONLY,
+                CONTRIBUTE=CONTRIBUTE,
+                LIAISON_OBJECT=LIAISON_OBJECT,
+                LIAISON_PAGE=LIAISON_PAGE,
+                ROLES=ROLES,
+                OTHER=OTHER,
+                ANON=ANON,
+            )
+        )
+
+
+_app_rules()
+
 ADMIN_REFUSED_TO_LIAISON = {
     "admin:autocomplete",  # no field named in the query
     "admin:accounts_organisation_add",  # the reference list of organisations is not theirs to edit
@@ -113,6 +142,23 @@ def all_url_names() -> list[tuple[str, URLPattern]]:
 
     walk(get_resolver().url_patterns, None)
     return found
+
+
+OBJECT_BUILDERS = {}  # kind -> function(home organisation, people) -> kwargs; apps add theirs
+
+
+def _app_builders() -> None:
+    import importlib
+
+    for app in ("inspections", "papers", "dashboards", "accounts", "ingest", "api"):
+        try:
+            module = importlib.import_module(f"tests.{app}.url_rules")
+        except ModuleNotFoundError:
+            continue
+        OBJECT_BUILDERS.update(getattr(module, "BUILDERS", {}))
+
+
+_app_builders()
 
 
 @pytest.fixture
@@ -162,6 +208,7 @@ def world(db):
             "extension": {"pk": extension.pk},
             "closure": {"pk": closure.pk},
             "response": {"pk": response.pk},
+            **{kind: build(home, people) for kind, build in OBJECT_BUILDERS.items()},
             "inspection": {"pk": inspection.pk},
             "report": {"pk": response.recommendation.report.pk},
         },

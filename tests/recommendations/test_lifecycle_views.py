@@ -46,7 +46,11 @@ def pdf(name: str = "Crime Board minutes.pdf") -> SimpleUploadedFile:
 
 
 def date_fields(name: str, day: dt.date) -> dict[str, str]:
-    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month), f"{name}-year": str(day.year)}
+    return {
+        f"{name}-day": str(day.day),
+        f"{name}-month": str(day.month),
+        f"{name}-year": str(day.year),
+    }
 
 
 @pytest.fixture
@@ -57,7 +61,9 @@ def force():
 @pytest.fixture
 def people(force):
     return {
-        role: UserFactory(organisation=force, role=role, first_name=role.title(), last_name="Person")
+        role: UserFactory(
+            organisation=force, role=role, first_name=role.title(), last_name="Person"
+        )
         for role in (Role.LIAISON, Role.OWNER, Role.EXECUTIVE, Role.VIEWER)
     }
 
@@ -203,7 +209,9 @@ def test_update_form_needs_multipart_and_names_the_allowed_files(client, people,
         )
     )
     assert 'enctype="multipart/form-data"' in page
-    assert 'multiple="multiple"' in page or " multiple" in page
+    assert 'id="id_files" name="files" type="file"' in page
+    assert 'multiple="multiple"' in page
+    assert '<label class="govuk-label govuk-label--s" for="id_files">' in page
     assert "PDF, Word, Excel, CSV, text, PNG, JPEG or email" in page
     assert "25 MB" in page
 
@@ -211,7 +219,13 @@ def test_update_form_needs_multipart_and_names_the_allowed_files(client, people,
 # --- Bad input: 400, the error summary, and nothing changes --------------------------------
 
 BAD_POSTS = [
-    ("recommendations:update-add", "response", Role.OWNER, {"narrative": ""}, "Enter what progress"),
+    (
+        "recommendations:update-add",
+        "response",
+        Role.OWNER,
+        {"narrative": ""},
+        "Enter what progress",
+    ),
     ("recommendations:evidence-add", "response", Role.OWNER, {}, "Choose a file to upload"),
     ("recommendations:evidence-withdraw", "evidence", Role.OWNER, {}, "Enter why the evidence"),
     ("recommendations:recommendation-add", None, Role.LIAISON, {}, "Choose the report"),

@@ -145,9 +145,7 @@ def response_edit(request, pk: int):
         "sign_off": response.sign_off,
         "next_review_on": response.next_review_on,
     }
-    form = ResponseForm(
-        posted(request), initial=initial, organisation_id=response.organisation_id
-    )
+    form = ResponseForm(posted(request), initial=initial, organisation_id=response.organisation_id)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
