@@ -6,13 +6,16 @@ UV := python3 -m uv
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test install assets chromium lint format clean serve check
+.PHONY: demo test install assets chromium lint format clean serve check load
 
 demo: install assets ## Install, load the demo on SQLite and serve it on http://127.0.0.1:$(PORT)
 	OVERSIGHT_DEMO=1 $(VENV)/bin/oversight demo --port $(PORT)
 
 test: install assets chromium ## Install what is needed and run every test
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+load: install assets ## 50 simulated people for two minutes against gunicorn on loopback (LOAD_ARGS="--seconds 30")
+	$(PY) -m bench.load $(LOAD_ARGS)
 
 check: install ## Lint, formatting and migrations
 	$(VENV)/bin/ruff check src tests bench

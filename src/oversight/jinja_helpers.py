@@ -53,6 +53,27 @@ def paragraphs(text: str | None) -> Markup:
     )
 
 
+def css_string(text: str | None) -> Markup:
+    """Text for a CSS string in a <style> block (page headers of the PDF): quotes, backslashes
+    and angle brackets escaped the CSS way, so no text can close the string or the block."""
+    out = []
+    for char in str(text or ""):
+        if char in {'"', "\\", "<", ">", "&"} or ord(char) < 32:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return Markup("".join(out))
+
+
+def b64(text: str | bytes) -> str:
+    import base64
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return base64.b64encode(data).decode("ascii")
+
+
 def register(env: Environment) -> None:
-    env.filters.update({"rag_tag": rag_tag, "paragraphs": paragraphs})
+    env.filters.update(
+        {"rag_tag": rag_tag, "paragraphs": paragraphs, "css_string": css_string, "b64": b64}
+    )
     env.globals.update({"status_tag": status_tag, "rag_tag": rag_tag})

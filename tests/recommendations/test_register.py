@@ -109,3 +109,32 @@ def test_user_text_is_escaped(client, force, liaison):
     page = client.get(reverse("recommendations:response-detail", args=[response.pk]))
     assert "<script>x</script>" not in page.content.decode()
     assert "&lt;script&gt;" in page.content.decode()
+
+
+def test_full_history_gathers_updates_evidence_and_decisions(client, force, liaison):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from oversight.recommendations import services
+
+    response = ResponseFactory(organisation=force)
+    services.update_add(
+        response=response,
+        author=response.owner,
+        written_on=dt.date(2022, 7, 1),
+        narrative="Dip samples done",
+        proposed_rag="green",
+        files=[(SimpleUploadedFile("minutes.pdf", b"%PDF-1.4\n1 0 obj\n%%EOF\n"), "Minutes")],
+    )
+    services.extension_request(
+        response=response,
+        actor=response.owner,
+        proposed_due_on=dt.date(2031, 1, 31),
+        reason="Training runs into next year",
+    )
+    client.force_login(liaison)
+    page = client.get(reverse("recommendations:response-history", args=[response.pk]))
+    text = page.content.decode()
+    assert "Update: Update of 1 July 2022" in text
+    assert "Evidence: minutes.pdf" in text
+    assert "Extension: Extension to 31 January 2031" in text
+    assert "Status</strong>: Open" in text  # the response moved to in progress, field by field

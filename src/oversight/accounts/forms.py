@@ -18,3 +18,26 @@ class SignInForm(AuthenticationForm):
         if not username or not password:
             raise forms.ValidationError("")
         return super().clean()
+
+
+class CodeForm(forms.Form):
+    """A 6-digit code from an authenticator app (spaces are ignored)."""
+
+    code = forms.CharField(
+        max_length=20,
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def clean_code(self) -> str:
+        from oversight.accounts.two_factor import CODE_DIGITS, normalise
+
+        code = normalise(self.cleaned_data["code"])
+        if len(code) != CODE_DIGITS or not code.isdigit():
+            raise forms.ValidationError("The code must be 6 digits, like 123456")
+        return code
+
+    def wrong_code(self) -> None:
+        self.add_error(
+            "code",
+            "That code is not right. Enter the code your app shows now; each code works once.",
+        )

@@ -113,3 +113,45 @@ class Board(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SingleSignOnIdentity(models.Model):
+    """Links a person to their account at the organisation's identity provider (OpenID Connect).
+
+    The provider's issuer and subject never change for an account, unlike names and e-mail.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="sso_identity")
+    issuer = models.CharField(max_length=300)
+    subject = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "single sign-on identity"
+        verbose_name_plural = "single sign-on identities"
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="sso_identity_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} at {self.issuer}"
+
+
+class TwoFactor(models.Model):
+    """A person's authenticator app (TOTP, RFC 6238): present only while two-step verification
+    is on. `last_used_step` is the 30-second step of the last code accepted, so a code cannot
+    be used twice."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_step = models.BigIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["secret", "last_used_step"])
+
+    class Meta:
+        verbose_name = "two-step verification"
+        verbose_name_plural = "two-step verifications"
+
+    def __str__(self) -> str:
+        return f"Two-step verification for {self.user}"

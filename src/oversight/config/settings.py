@@ -5,6 +5,7 @@ SQLite (write-ahead log) is the default and needs no set-up; set DATABASE_URL fo
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -55,11 +56,13 @@ INSTALLED_APPS = [
     "oversight.papers",
     "oversight.dashboards",
     "oversight.demo",
+    "oversight.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "oversight.ops.middleware.DatabaseUnavailableMiddleware",  # 503, never a trace
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -191,6 +194,7 @@ OVERSIGHT_SERVICE_NAME = "Oversight"
 OVERSIGHT_PHASE = os.environ.get("OVERSIGHT_PHASE", "Beta")
 OVERSIGHT_REGISTER_PAGE_SIZE = int(os.environ.get("OVERSIGHT_REGISTER_PAGE_SIZE", "25"))
 OVERSIGHT_DEFAULT_REVIEW_CYCLE_MONTHS = 3
+OVERSIGHT_EVIDENCE_MAX_BYTES = int(os.environ.get("OVERSIGHT_EVIDENCE_MAX_MB", "25")) * 1024 * 1024
 
 LOGGING = {
     "version": 1,
@@ -201,3 +205,39 @@ LOGGING = {
 SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc; Microsoft Entra ID or any provider).
+# Off unless a client and the provider are configured: see "Signing in" in README.md.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+# The provider's discovery document (…/.well-known/openid-configuration) or its endpoints.
+OIDC_OP_DISCOVERY = os.environ.get("OIDC_OP_DISCOVERY", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT_SECONDS", "10"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
+OIDC_ENABLED = bool(
+    OIDC_RP_CLIENT_ID
+    and OIDC_RP_CLIENT_SECRET
+    and (
+        OIDC_OP_DISCOVERY
+        or (OIDC_OP_AUTHORIZATION_ENDPOINT and OIDC_OP_TOKEN_ENDPOINT and OIDC_OP_JWKS_ENDPOINT)
+    )
+)
+try:
+    # {"<group id or name>": {"organisation": "<organisation slug>", "role": "liaison"}, …}
+    OVERSIGHT_OIDC_GROUP_MAP = json.loads(os.environ.get("OVERSIGHT_OIDC_GROUP_MAP") or "{}")
+except json.JSONDecodeError as exc:
+    raise RuntimeError(f"OVERSIGHT_OIDC_GROUP_MAP is not valid JSON: {exc}") from exc
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("oversight.accounts.oidc.OversightOIDCBackend")
+
+# Two-step verification (TOTP) for people who sign in with a password.
+OVERSIGHT_TOTP_ISSUER = os.environ.get("OVERSIGHT_TOTP_ISSUER", OVERSIGHT_SERVICE_NAME)
+OVERSIGHT_TWO_FACTOR_PENDING_MINUTES = 10

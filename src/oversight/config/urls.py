@@ -12,6 +12,7 @@ urlpatterns = [
     path("account/", include("oversight.accounts.urls")),
     path("recommendations/", include("oversight.recommendations.urls")),
     path("inspections/", include("oversight.inspections.urls")),
+    path("papers/", include("oversight.papers.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,7 +8,8 @@ The facts are split by paper section:
 
 * this module: the shapes of the facts, the organisations, people, portfolios, boards and the
   committee, and the papers' own framing text (purpose, governance, closing notes);
-* ``facts_inspections``: PEEL 2021 and every inspection in section 3 of both papers;
+* ``facts_inspections``: PEEL 2021 and every inspection in section 3 of both papers, with
+  their dated steps and follow-up actions; the engagement log and the PEEL assessment;
 * ``facts_reports``: the reports of section 4 of the March paper, and the national reports
   the July paper's causes of concern come from;
 * ``facts_recommendations``: the causes of concern (July, section 2) and the rape survivors'
@@ -51,6 +52,24 @@ class BoardFact:
 
 
 @dataclass(frozen=True)
+class StepFact:
+    """A dated step of an inspection's lifecycle (an InspectionStatus value)."""
+
+    status: str
+    when: PartialDate
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ActionFact:
+    """A follow-up action an inspection leads to; `due` as written, e.g. "by May 2022"."""
+
+    text: str
+    owner: str = ""
+    due: str = ""
+
+
+@dataclass(frozen=True)
 class InspectionFact:
     key: str  # how the facts refer to it (reports link to it by this key)
     title: str
@@ -64,6 +83,31 @@ class InspectionFact:
     debrief_strengths: tuple[str, ...] = ()
     debrief_areas_to_consider: tuple[str, ...] = ()
     debrief_notes: str = ""
+    # The dated steps, first to last; the last is `status`. None: one step, `status`, undated.
+    steps: tuple[StepFact, ...] = ()
+    actions: tuple[ActionFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class EngagementFact:
+    """A dated contact with the inspectorate (an EngagementKind value)."""
+
+    kind: str
+    when: PartialDate
+    subject: str
+    summary: str = ""
+    with_whom: str = ""
+    inspection: str = ""  # the key of the InspectionFact it is about, if any
+
+
+@dataclass(frozen=True)
+class PeelFact:
+    """The force's assessment in a PEEL cycle; `grades` is {question theme: grade}."""
+
+    cycle: str  # the cycle's slug, e.g. "2021-22"
+    inspection: str = ""  # the key of the InspectionFact
+    summary: str = ""
+    grades: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

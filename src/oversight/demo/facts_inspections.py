@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from oversight.demo.facts import InspectionFact
+from oversight.demo.facts import (
+    ActionFact,
+    EngagementFact,
+    InspectionFact,
+    PeelFact,
+    StepFact,
+)
 from oversight.rules.partial_dates import PartialDate, Precision, parse_partial_date
 
 MARCH = date(2022, 3, 1)  # the March 2022 paper: dates without a year are in 2022
@@ -30,6 +36,19 @@ SINCE_LAST_JAC = PartialDate(
 )
 
 REPORTS_LATER = "Reports will be published later in 2022."
+
+# The dated steps. The papers date few of them: each step below is dated only as far as a paper
+# supports it. The forward look as of a past day reads these steps, not today's status.
+NOTIFIED_BY_MARCH = _march("March 2022")  # listed as notified in the March 2022 paper
+LISTED_IN_MARCH = "Listed as notified in the March 2022 paper."
+SINCE_LAST_JAC_STEPS = (
+    StepFact(
+        "fieldwork",
+        SINCE_LAST_JAC,
+        "One of the five inspections since the last JAC report (March 2022 paper).",
+    ),
+    StepFact("awaiting_report", _march("March 2022"), "“" + REPORTS_LATER + "” (March 2022 paper)"),
+)
 
 # --- Section 2 of both papers: PEEL -----------------------------------------------------------
 
@@ -53,6 +72,15 @@ PEEL_2021 = InspectionFact(
         "activity scheduled for WMP at the present time."
     ),
     lead_inspectorates=("HMICFRS",),
+    steps=(
+        StepFact("fieldwork", _march("2021"), "The 2021 PEEL inspection (March 2022 paper)."),
+        StepFact(
+            "published",
+            _july("Late 2021"),
+            "“The 2021 PEEL inspection concluded late last year, with the results reported to "
+            "JAC.” (July 2022 paper)",
+        ),
+    ),
 )
 
 # --- March 2022, section 3: "five inspections conducted within West Midlands Police" ----------
@@ -75,6 +103,7 @@ OSAEC = InspectionFact(
         ("Leicestershire Police", ""),
         ("Nottinghamshire Police", ""),
     ),
+    steps=SINCE_LAST_JAC_STEPS,
 )
 
 JTAI = InspectionFact(
@@ -94,6 +123,25 @@ JTAI = InspectionFact(
         "published."
     ),
     lead_inspectorates=("Ofsted", "CQC", "HMICFRS", "HMI Probation"),
+    steps=(
+        StepFact(
+            "fieldwork",
+            _march("January 2022"),
+            "“The Inspectorate visited Solihull in January 2022”",
+        ),
+        StepFact("published", _march("21st February 2022"), "Published 21st February 2022."),
+    ),
+    # March 2022, section 4: the next steps of the JTAI.
+    actions=(
+        ActionFact(
+            text=(
+                "Provide a detailed statement of proposed actions to be shared with the lead "
+                "inspectorate – Ofsted. WMP is actively contributing to it."
+            ),
+            owner="Solihull Local Authority",
+            due="by May 2022",
+        ),
+    ),
 )
 
 SERIOUS_YOUTH_VIOLENCE = InspectionFact(
@@ -124,6 +172,7 @@ SERIOUS_YOUTH_VIOLENCE = InspectionFact(
         ("Nottinghamshire Police", ""),
         ("Sussex Police", ""),
     ),
+    steps=SINCE_LAST_JAC_STEPS,
 )
 
 INVISIBLE_SURVIVORS = InspectionFact(
@@ -137,6 +186,7 @@ INVISIBLE_SURVIVORS = InspectionFact(
     start=SINCE_LAST_JAC,
     summary=REPORTS_LATER,
     lead_inspectorates=("HMICFRS",),
+    steps=SINCE_LAST_JAC_STEPS,
 )
 
 # Recorded as a super-complaint (what it is) although WMP's part is a data request only, as the
@@ -152,6 +202,7 @@ POLICE_PERPETRATED_DA = InspectionFact(
     start=SINCE_LAST_JAC,
     summary="This study is an all forces request for voluntary involvement.\n\n" + REPORTS_LATER,
     lead_inspectorates=("HMICFRS",),
+    steps=SINCE_LAST_JAC_STEPS,
 )
 
 # --- March 2022, section 3: notified "from April 2022 onwards" --------------------------------
@@ -184,6 +235,12 @@ DIGITAL_FORENSICS = InspectionFact(
         "HMICFRS concluded in saying they would seek support from WMP to write the final "
         "thematic report as subject matter experts.\n\n"
         "The formal findings of these reports will be published during summer 2022."
+    ),
+    steps=(
+        StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),
+        StepFact("fieldwork", _march("W/C 4th April")),
+        # The July paper reports the hot debrief with the fieldwork week; it gives no day.
+        StepFact("debriefed", _march("W/C 4th April"), "Hot debrief (July 2022 paper)."),
     ),
 )
 
@@ -232,6 +289,11 @@ SECTION_60 = InspectionFact(
         "support police accountability to the public.",
     ),
     debrief_notes="The formal findings of these reports will be published during summer 2022.",
+    steps=(
+        StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),
+        StepFact("fieldwork", _march("W/C 18th April")),
+        StepFact("debriefed", _march("W/C 18th April"), "Hot debrief (July 2022 paper)."),
+    ),
 )
 
 # The July paper does not mention these two again: they stay as notified.
@@ -243,6 +305,7 @@ DIVERSITY_INCLUSION_WORKSHOP = InspectionFact(
     start=_march("April – Date TBC"),
     summary="Notified in the March 2022 paper.",
     lead_inspectorates=("HMICFRS",),
+    steps=(StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),),
 )
 
 CRIMINAL_JUSTICE_OUTCOMES = InspectionFact(
@@ -253,6 +316,7 @@ CRIMINAL_JUSTICE_OUTCOMES = InspectionFact(
     start=_march("May – Date TBC"),
     summary="Notified in the March 2022 paper.",
     lead_inspectorates=("HMICFRS",),
+    steps=(StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),),
 )
 
 ROCU = InspectionFact(
@@ -266,6 +330,7 @@ ROCU = InspectionFact(
         "one inspection post Commonwealth Games.”"
     ),
     lead_inspectorates=("HMICFRS",),
+    steps=(StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),),
 )
 
 # --- July 2022, section 3: other engagements ----------------------------------------------------
@@ -289,6 +354,15 @@ SPRING_DATA_REQUEST = InspectionFact(
         "currently being drafted, to form the basis of future inspections."
     ),
     lead_inspectorates=("HMICFRS",),
+    # Reported as done in the July paper; the return itself is in the engagement log.
+    steps=(
+        StepFact(
+            "awaiting_report",
+            _july("July 2022"),
+            "Data returned. “The data will be available for forces to view through the Power "
+            "BI system hosted by HMICFRS” (July 2022 paper).",
+        ),
+    ),
 )
 
 FORCE_MANAGEMENT_STATEMENT = InspectionFact(
@@ -303,6 +377,9 @@ FORCE_MANAGEMENT_STATEMENT = InspectionFact(
         "inspections.”"
     ),
     lead_inspectorates=("HMICFRS",),
+    steps=(
+        StepFact("scheduled", _july("July 2022"), "“currently being drafted” (July 2022 paper)."),
+    ),
 )
 
 INSPECTIONS = (
@@ -319,4 +396,36 @@ INSPECTIONS = (
     ROCU,
     SPRING_DATA_REQUEST,
     FORCE_MANAGEMENT_STATEMENT,
+)
+
+# --- The engagement log and PEEL ---------------------------------------------------------------
+
+ENGAGEMENTS = (
+    # July 2022, section 3: the Spring Data Request was returned between the two papers.
+    EngagementFact(
+        kind="data_return",
+        when=_july("Spring 2022"),
+        subject="Spring Data Request: performance data for all portfolios",
+        with_whom="HMICFRS",
+        inspection="spring-data-request",
+        summary=(
+            "The biennial request for force data. This request is for performance data for all "
+            "portfolios and is discussed with business leads and the Force Executive Team prior to "
+            "submission to ensure appropriate commentary is provided to describe significant "
+            "changes in the data since the previous reporting period."
+        ),
+    ),
+)
+
+# July 2022, section 2: the 2021 PEEL results were reported to JAC. Neither paper gives the
+# grades, so none are recorded: the liaison enters them from the published report.
+PEEL_ASSESSMENTS = (
+    PeelFact(
+        cycle="2021-22",
+        inspection="peel-2021",
+        summary=(
+            "The 2021 PEEL inspection concluded late last year, with the results reported to JAC "
+            "(July 2022 paper). The grades are not in the papers."
+        ),
+    ),
 )

@@ -20,6 +20,7 @@ from oversight.demo.facts import InspectionFact, RecommendationFact, ReportFact
 from oversight.demo.facts_inspections import INSPECTIONS
 from oversight.demo.facts_recommendations import RECOMMENDATIONS
 from oversight.demo.facts_reports import REPORTS
+from oversight.demo.load_programme import first_step, later_steps, load_programme
 from oversight.inspections.models import Inspection, Report
 from oversight.inspections.services import findings_add, inspection_create, report_create
 from oversight.papers.services import committee_create, meeting_create
@@ -83,6 +84,7 @@ class _Loader:
         for report in REPORTS:
             self.report(report)
         self.recommendations(RECOMMENDATIONS)
+        load_programme(self)
 
     def pcc_office(self) -> None:
         # There is no organisation_create service yet, so this is the one write that goes
@@ -143,7 +145,6 @@ class _Loader:
             organisation=self.force,
             title=fact.title,
             kind=fact.kind,
-            status=fact.status,
             start=fact.start,
             summary=fact.summary,
             lead_inspectorates=[self.organisations[name] for name in fact.lead_inspectorates],
@@ -154,7 +155,9 @@ class _Loader:
             debrief_notes=fact.debrief_notes,
             actor=self.actor,
             reason="Demo: from the JAC papers of March and July 2022",
+            **first_step(fact),
         )
+        later_steps(self, fact, self.inspections[fact.key])
         self.counts["inspections"] += 1
         self.counts["participants"] += len(participants)
 

@@ -16,6 +16,11 @@ class Committee(models.Model):
     )
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=20, blank=True)
+    standing_text = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Words the paper repeats each time: purpose, governance, closing request.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -40,4 +45,131 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.committee.short_name or self.committee.name}, {self.held_on:%d %B %Y}"
+        name = self.committee.short_name or self.committee.name
+        return f"{name}, {self.held_on.day} {self.held_on:%B %Y}"
+
+
+class PaperStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ISSUED = "issued", "Issued"
+
+
+class Paper(models.Model):
+    """One version of the "HMICFRS update" paper for a meeting.
+
+    A draft is assembled from the record and edited; issuing freezes it (its sections and the
+    data they were drawn from). A later change makes a new version; issued ones stay readable.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="papers")
+    version = models.PositiveIntegerField(default=1)
+    title = models.CharField(max_length=200, default="HMICFRS update")
+    period_start = models.DateField(help_text="The paper covers what happened from this day …")
+    period_end = models.DateField(help_text="… to this day.")
+    status = models.CharField(max_length=10, choices=PaperStatus.choices, default=PaperStatus.DRAFT)
+    data = models.JSONField(
+        default=dict, blank=True, help_text="The facts the sections were drawn from."
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    generated_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    issued_at = models.DateTimeField(null=True, blank=True)
+    lock_version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting__held_on", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "version"], name="paper_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} for {self.meeting} (version {self.version})"
+
+    def save(self, *args, **kwargs):
+        if self.pk and Paper.objects.filter(pk=self.pk, status=PaperStatus.ISSUED).exists():
+            raise ValueError("An issued paper never changes: make a new version instead")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Papers are never deleted")
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == PaperStatus.ISSUED
+
+
+class PaperSection(models.Model):
+    """A numbered section (or an annex) of a paper: generated from the record, maybe edited.
+
+    `generated` is what the record gave at the last generation; `edited` is the liaison's text
+    (empty when untouched); `generated_when_edited` lets regeneration tell whether the record
+    has changed under a human edit.
+    """
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="sections")
+    key = models.CharField(max_length=40)
+    position = models.PositiveSmallIntegerField()
+    heading = models.CharField(max_length=200)
+    is_annex = models.BooleanField(default=False)
+    generated = models.TextField(blank=True)
+    edited = models.TextField(blank=True)
+    generated_when_edited = models.TextField(blank=True)
+    edited_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["paper", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "key"], name="section_once_per_paper")
+        ]
+
+    def __str__(self) -> str:
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        if Paper.objects.filter(pk=self.paper_id, status=PaperStatus.ISSUED).exists():
+            raise ValueError("An issued paper never changes: make a new version instead")
+        super().save(*args, **kwargs)
+
+    @property
+    def text(self) -> str:
+        """What the paper says: the human edit where there is one, else the generated text."""
+        return self.edited or self.generated
+
+    @property
+    def is_edited(self) -> bool:
+        return bool(self.edited)
+
+    @property
+    def record_changed_under_edit(self) -> bool:
+        return self.is_edited and self.generated != self.generated_when_edited
+
+
+class WordTemplate(models.Model):
+    """An organisation's own Word template for its committee papers (styles, header, logo)."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="word_templates"
+    )
+    file = models.FileField(upload_to="templates/", max_length=300)
+    original_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

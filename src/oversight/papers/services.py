@@ -1,25 +1,287 @@
-"""The writes about committees and meetings."""
+"""The writes about committees, meetings and papers: draft, regenerate, edit, issue, new version.
+
+An issued paper never changes: its sections and the facts they were drawn from are frozen.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from oversight import audit
-from oversight.accounts.models import Organisation, User
-from oversight.papers.models import Committee, Meeting
+from oversight.accounts.models import Organisation, Role, User
+from oversight.conflicts import EditConflict
+from oversight.papers import compose, selectors
+from oversight.papers.models import (
+    Committee,
+    Meeting,
+    Paper,
+    PaperSection,
+    PaperStatus,
+    WordTemplate,
+)
+
+
+def _require_liaison(actor: User | None, organisation_id: int) -> None:
+    if actor is None:
+        return
+    if actor.role != Role.LIAISON or actor.organisation_id != organisation_id:
+        raise PermissionDenied("Only the liaison lead prepares committee papers.")
 
 
 @transaction.atomic
 def committee_create(
-    *, organisation: Organisation, name: str, short_name: str = "", actor: User | None = None
+    *,
+    organisation: Organisation,
+    name: str,
+    short_name: str = "",
+    standing_text: dict | None = None,
+    actor: User | None = None,
 ) -> Committee:
+    _require_liaison(actor, organisation.pk)
     return audit.save(
-        Committee(organisation=organisation, name=name, short_name=short_name), actor=actor
+        Committee(
+            organisation=organisation,
+            name=name,
+            short_name=short_name,
+            standing_text=standing_text or {},
+        ),
+        actor=actor,
     )
 
 
 @transaction.atomic
 def meeting_create(*, committee: Committee, held_on: dt.date, actor: User | None = None) -> Meeting:
+    _require_liaison(actor, committee.organisation_id)
+    if Meeting.objects.filter(committee=committee, held_on=held_on).exists():
+        raise ValueError(f"{committee} already has a meeting on {held_on:%d %B %Y}")
     return audit.save(Meeting(committee=committee, held_on=held_on), actor=actor)
+
+
+def _generate(paper: Paper) -> list[compose.ComposedSection]:
+    facts = selectors.paper_facts(paper.meeting, paper.period_start, paper.period_end)
+    paper.data = facts
+    paper.generated_at = timezone.now()
+    return compose.compose(facts)
+
+
+def _apply(paper: Paper, composed: list[compose.ComposedSection], actor: User | None) -> None:
+    existing = {s.key: s for s in paper.sections.all()}
+    for position, c in enumerate(composed, 1):
+        section = existing.get(c.key) or PaperSection(paper=paper, key=c.key)
+        section.position = position
+        if not section.pk or not section.is_edited:
+            section.heading = c.heading
+        section.is_annex = c.is_annex
+        section.generated = c.text
+        audit.save(section, actor=actor, reason="Generated from the record")
+
+
+@transaction.atomic
+def paper_draft_create(
+    *,
+    meeting: Meeting,
+    actor: User | None,
+    period_start: dt.date | None = None,
+    period_end: dt.date | None = None,
+    title: str = "HMICFRS update",
+) -> Paper:
+    """Assemble a draft from the record, covering the period since the last issued paper."""
+    _require_liaison(actor, meeting.committee.organisation_id)
+    default_start, default_end = selectors.default_period(meeting)
+    start, end = period_start or default_start, period_end or default_end
+    if start > end:
+        raise ValueError("The period must start before it ends")
+    if Paper.objects.filter(meeting=meeting, status=PaperStatus.DRAFT).exists():
+        raise ValueError("This meeting already has a draft paper: open it to carry on")
+    version = (
+        Paper.objects.filter(meeting=meeting)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+        or 0
+    ) + 1
+    paper = Paper(
+        meeting=meeting,
+        version=version,
+        title=title,
+        period_start=start,
+        period_end=end,
+        created_by=actor,
+    )
+    composed = _generate(paper)
+    audit.save(paper, actor=actor, reason="Draft assembled from the record")
+    _apply(paper, composed, actor)
+    return paper
+
+
+def _lock_draft(paper: Paper) -> Paper:
+    current = Paper.objects.select_for_update().get(pk=paper.pk)
+    if current.is_issued:
+        raise ValueError("This paper has been issued and cannot change: make a new version")
+    return current
+
+
+@transaction.atomic
+def paper_regenerate(*, paper: Paper, actor: User) -> list[PaperSection]:
+    """Draw the sections again from the record. Human edits are kept; returns the sections
+    whose record has changed under an edit, so the page can say so."""
+    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    current = _lock_draft(paper)
+    composed = _generate(current)
+    current.lock_version += 1
+    audit.save(current, actor=actor, reason="Regenerated from the record")
+    _apply(current, composed, actor)
+    return [s for s in current.sections.all() if s.record_changed_under_edit]
+
+
+@transaction.atomic
+def section_edit(
+    *, section: PaperSection, actor: User, text: str, heading: str, expected_text: str | None
+) -> PaperSection:
+    """The liaison's words replace the generated ones for this section.
+
+    `expected_text` is the section text the form was drawn from: if someone else saved the
+    section since, the save is refused with what changed."""
+    paper = section.paper
+    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    _lock_draft(paper)
+    current = PaperSection.objects.select_for_update().get(pk=section.pk)
+    if expected_text is not None and _digest(current.text) != _digest(expected_text):
+        who = current.edited_by.display_name if current.edited_by else "Someone"
+        raise EditConflict(
+            [
+                {
+                    "field": current.heading,
+                    "old": "the text you started from",
+                    "new": "a newer text (shown below)",
+                }
+            ],
+            who,
+            current.edited_at,
+        )
+    if not text.strip():
+        raise ValueError("Enter the text of the section, or undo your edits")
+    current.heading = heading.strip() or current.heading
+    if text.strip() == current.generated.strip():
+        current.edited = ""
+        current.generated_when_edited = ""
+    else:
+        current.edited = text.strip()
+        current.generated_when_edited = current.generated
+    current.edited_by = actor
+    current.edited_at = timezone.now()
+    return audit.save(current, actor=actor, reason=f"Section edited: {current.heading}")
+
+
+@transaction.atomic
+def section_undo_edit(*, section: PaperSection, actor: User) -> PaperSection:
+    """Go back to the generated text."""
+    paper = section.paper
+    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    _lock_draft(paper)
+    current = PaperSection.objects.select_for_update().get(pk=section.pk)
+    current.edited = ""
+    current.generated_when_edited = ""
+    return audit.save(current, actor=actor, reason=f"Edits undone: {current.heading}")
+
+
+@transaction.atomic
+def paper_issue(*, paper: Paper, actor: User) -> Paper:
+    """Freeze the paper as it stands: its words and the facts they were drawn from."""
+    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    current = _lock_draft(paper)
+    stale = [s.heading for s in current.sections.all() if s.record_changed_under_edit]
+    if stale:
+        raise ValueError(
+            "The record has changed under your edits of: "
+            + ", ".join(stale)
+            + ". Check those sections (keep or undo your edits) before issuing."
+        )
+    current.status = PaperStatus.ISSUED
+    current.issued_by = actor
+    current.issued_at = timezone.now()
+    return audit.save(current, actor=actor, reason="Issued")
+
+
+@transaction.atomic
+def paper_new_version(*, paper: Paper, actor: User) -> Paper:
+    """A later change to an issued paper makes a new draft version; the issued one stays."""
+    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    if not paper.is_issued:
+        raise ValueError("This paper is still a draft: edit it")
+    if Paper.objects.filter(meeting=paper.meeting, status=PaperStatus.DRAFT).exists():
+        raise ValueError("This meeting already has a draft paper")
+    latest = Paper.objects.filter(meeting=paper.meeting).order_by("-version").first()
+    draft = Paper(
+        meeting=paper.meeting,
+        version=latest.version + 1,
+        title=paper.title,
+        period_start=paper.period_start,
+        period_end=paper.period_end,
+        created_by=actor,
+    )
+    composed = _generate(draft)
+    audit.save(draft, actor=actor, reason=f"New version of version {paper.version}")
+    for old in paper.sections.all():  # carry the human edits over
+        audit.save(
+            PaperSection(
+                paper=draft,
+                key=old.key,
+                position=old.position,
+                heading=old.heading,
+                is_annex=old.is_annex,
+                generated=old.generated,
+                edited=old.edited,
+                generated_when_edited=old.generated_when_edited,
+                edited_by=old.edited_by,
+                edited_at=old.edited_at,
+            ),
+            actor=actor,
+        )
+    _apply(draft, composed, actor)
+    return draft
+
+
+@transaction.atomic
+def word_template_upload(*, organisation: Organisation, actor: User, upload) -> WordTemplate:
+    """An organisation's own Word template: a .docx, checked by content."""
+    _require_liaison(actor, organisation.pk)
+    from oversight.recommendations.filetypes import RefusedFile, detect
+
+    head = upload.read(64 * 1024)
+    upload.seek(0)
+    detected = detect(
+        head,
+        name=upload.name or "",
+        size=upload.size or 0,
+        max_size=10 * 1024 * 1024,
+        read_all=lambda: _read(upload),
+    )
+    if detected.kind != "docx":
+        raise RefusedFile("Upload a Word document (.docx) to use as the template.")
+    data = _read(upload)
+    WordTemplate.objects.filter(organisation=organisation, is_active=True).update(is_active=False)
+    template = WordTemplate(
+        organisation=organisation,
+        original_name=upload.name[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=actor,
+    )
+    template.file.save("template.docx", upload, save=False)
+    return audit.save(template, actor=actor, reason="Word template uploaded")
+
+
+def _read(upload) -> bytes:
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    return data
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256((text or "").strip().encode()).hexdigest()

@@ -138,7 +138,7 @@ class Response(models.Model):
     board = models.ForeignKey(
         Board, on_delete=models.PROTECT, null=True, blank=True, related_name="responses"
     )
-    rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
+    rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
     status = models.CharField(
         max_length=30, choices=ResponseStatus.choices, default=ResponseStatus.OPEN
     )
@@ -191,7 +191,9 @@ class Update(models.Model):
     )
     written_on = models.DateField()
     narrative = models.TextField()
-    proposed_rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
+    proposed_rag = models.CharField(
+        "proposed RAG rating", max_length=10, choices=Rag.choices, blank=True
+    )
     next_steps = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -201,7 +203,7 @@ class Update(models.Model):
         indexes = [models.Index(fields=["response", "-written_on"])]
 
     def __str__(self) -> str:
-        return f"Update of {self.written_on:%d %B %Y}"
+        return f"Update of {self.written_on.day} {self.written_on:%B %Y}"
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:
@@ -276,7 +278,7 @@ class Review(models.Model):
         ordering = ["-reviewed_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_outcome_display()} on {self.reviewed_on:%d %B %Y}"
+        return f"{self.get_outcome_display()} on {self.reviewed_on.day} {self.reviewed_on:%B %Y}"
 
 
 class RequestStatus(models.TextChoices):
@@ -318,7 +320,8 @@ class ExtensionRequest(models.Model):
         ordering = ["-requested_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Extension to {self.proposed_due_on:%d %B %Y} ({self.get_status_display()})"
+        day = self.proposed_due_on
+        return f"Extension to {day.day} {day:%B %Y} ({self.get_status_display()})"
 
 
 class ClosureStage(models.TextChoices):

@@ -183,10 +183,20 @@ def response_detail(user: User, pk: int) -> Response:
 
 
 def response_history(response: Response) -> list[dict]:
-    """The audit trail of a response: who changed which field from what to what, newest first."""
-    from oversight.recommendations.history import field_changes
+    """The audit trail of a response and of everything hung on it, newest first."""
+    from oversight.recommendations.history import trail
+    from oversight.recommendations.models import ClosureRequest, ExtensionRequest, Review
 
-    return field_changes(response.history.all().select_related("history_user"))
+    return trail(
+        [
+            ("", response.history.all()),
+            ("Update", Update.history.filter(response_id=response.pk)),
+            ("Evidence", Evidence.history.filter(response_id=response.pk)),
+            ("Review", Review.history.filter(response_id=response.pk)),
+            ("Extension", ExtensionRequest.history.filter(response_id=response.pk)),
+            ("Closure", ClosureRequest.history.filter(response_id=response.pk)),
+        ]
+    )
 
 
 def recommendations_under(concern: Recommendation) -> QuerySet[Recommendation]:
@@ -251,6 +261,6 @@ def closures_for(user: User):
 
 
 def recommendation_history(recommendation: Recommendation) -> list[dict]:
-    from oversight.recommendations.history import field_changes
+    from oversight.recommendations.history import trail
 
-    return field_changes(recommendation.history.all().select_related("history_user"))
+    return trail([("", recommendation.history.all())])

@@ -24,6 +24,7 @@ from oversight.recommendations.services.progress import (
     evidence_add,
     evidence_check,
     evidence_withdraw,
+    max_evidence_bytes,
     review_record,
     update_add,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "evidence_withdraw",
     "extension_decide",
     "extension_request",
+    "max_evidence_bytes",
     "next_review_after",
     "rag_confirm",
     "recommendation_create",

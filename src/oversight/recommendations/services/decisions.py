@@ -304,6 +304,13 @@ def concern_discharge(*, concern: Recommendation, actor: User, note: str) -> Rec
         raise ValueError("Only a cause of concern is discharged")
     if not note.strip():
         raise ValueError("Enter the inspectorate's decision (e.g. the letter and its date)")
+    if concern.report.organisation_id not in (None, actor.organisation_id):
+        raise PermissionDenied("This cause of concern belongs to another organisation.")
+    if concern.responses.exclude(organisation_id=actor.organisation_id).exists():
+        raise PermissionDenied(
+            "Other organisations respond to this cause of concern: its discharge is recorded "
+            "nationally, not by one organisation."
+        )
     current = Recommendation.objects.select_for_update().get(pk=concern.pk)
     current.concern_status = ConcernStatus.DISCHARGED
     return audit.save(

@@ -30,7 +30,8 @@ from oversight.rules.rag import Rag
 HEAD_BYTES = 64 * 1024
 
 
-def _max_evidence_bytes() -> int:
+def max_evidence_bytes() -> int:
+    """The size limit for one evidence file (OVERSIGHT_EVIDENCE_MAX_MB, 25 MB by default)."""
     return int(getattr(settings, "OVERSIGHT_EVIDENCE_MAX_BYTES", 25 * 1024 * 1024))
 
 
@@ -52,7 +53,7 @@ def evidence_check(upload: UploadedFile):
         head,
         name=upload.name or "",
         size=upload.size or 0,
-        max_size=_max_evidence_bytes(),
+        max_size=max_evidence_bytes(),
         read_all=lambda: _read_all(upload),
     )
 
@@ -198,6 +199,8 @@ def review_record(
         raise ValueError("Choose an outcome")
     reviewed_on = reviewed_on or timezone.localdate()
     current = Response.objects.select_for_update().get(pk=response.pk)
+    if current.is_closed:
+        raise ValueError("This response is closed: there is nothing to review")
     next_on = next_review_after(reviewed_on, current.organisation)
     review = audit.save(
         Review(

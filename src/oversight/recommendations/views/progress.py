@@ -58,7 +58,7 @@ def update_add(request, pk: int):
         title=f"Add an update: {response.recommendation.title}",
         active_section="register",
         response=response,
-        max_mb=services.progress._max_evidence_bytes() // (1024 * 1024),
+        max_mb=services.max_evidence_bytes() // (1024 * 1024),
     )
 
 
@@ -88,7 +88,7 @@ def evidence_add(request, pk: int):
         title=f"Add evidence: {response.recommendation.title}",
         active_section="register",
         response=response,
-        max_mb=services.progress._max_evidence_bytes() // (1024 * 1024),
+        max_mb=services.max_evidence_bytes() // (1024 * 1024),
     )
 
 

@@ -1,4 +1,4 @@
-"""The reads about inspections and reports, scoped to what a person may see."""
+"""Reading reports: about the person's organisation, and national reports shared by all."""
 
 from __future__ import annotations
 
@@ -7,33 +7,9 @@ from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
 from oversight.accounts.permissions import organisation_id_of
-from oversight.inspections.models import (
-    Finding,
-    Inspection,
-    InspectionKind,
-    InspectionStatus,
-    Report,
-)
+from oversight.inspections import history
+from oversight.inspections.models import Finding, Report
 from oversight.recommendations.models import Recommendation, Response
-
-
-def inspections_for(user: User) -> QuerySet[Inspection]:
-    return Inspection.objects.filter(organisation_id=organisation_id_of(user)).prefetch_related(
-        "lead_inspectorates", "participants__organisation"
-    )
-
-
-def inspection_list(user: User, *, status: str = "", kind: str = "") -> QuerySet[Inspection]:
-    qs = inspections_for(user)
-    if status in InspectionStatus.values:
-        qs = qs.filter(status=status)
-    if kind in InspectionKind.values:
-        qs = qs.filter(kind=kind)
-    return qs.order_by("-start_on", "title")
-
-
-def inspection_detail(user: User, pk: int) -> Inspection:
-    return get_object_or_404(inspections_for(user).prefetch_related("reports"), pk=pk)
 
 
 def _visible_reports_q(user: User) -> Q:
@@ -61,18 +37,17 @@ def report_list(user: User) -> QuerySet[Report]:
     )
 
 
+def _own_findings(org_id: int) -> QuerySet[Finding]:
+    return Finding.objects.filter(Q(organisation_id=org_id) | Q(organisation__isnull=True))
+
+
 def report_detail(user: User, pk: int) -> Report:
     org_id = organisation_id_of(user)
     qs = (
         reports_for(user)
         .select_related("inspection")
         .prefetch_related(
-            Prefetch(
-                "findings",
-                queryset=Finding.objects.filter(
-                    Q(organisation_id=org_id) | Q(organisation__isnull=True)
-                ),
-            ),
+            Prefetch("findings", queryset=_own_findings(org_id)),
             Prefetch(
                 "recommendations",
                 queryset=Recommendation.objects.order_by(
@@ -90,3 +65,37 @@ def report_detail(user: User, pk: int) -> Report:
         )
     )
     return get_object_or_404(qs, pk=pk)
+
+
+def report_for_action(user: User, pk: int) -> Report:
+    return get_object_or_404(reports_for(user), pk=pk)
+
+
+def finding_for(user: User, pk: int) -> Finding:
+    """A finding the person may see (about their organisation or everyone) in a visible report."""
+    org_id = organisation_id_of(user)
+    return get_object_or_404(
+        _own_findings(org_id).select_related("report"),
+        Q(report__organisation_id=org_id) | Q(report__organisation__isnull=True),
+        pk=pk,
+    )
+
+
+def _subject(record) -> str:
+    if record.instance_type is Report:
+        return "The report"
+    heading = f" ({record.heading})" if record.heading else ""
+    text = record.text if len(record.text) <= 60 else record.text[:57] + "…"
+    return f"Finding{heading}: {text}"
+
+
+def report_history(report: Report, user: User) -> list[dict]:
+    org_id = organisation_id_of(user)
+    findings = Finding.history.filter(report_id=report.pk).filter(
+        Q(organisation_id=org_id) | Q(organisation__isnull=True)
+    )
+    records = [
+        *report.history.select_related("history_user"),
+        *findings.select_related("history_user"),
+    ]
+    return history.entries(records, subject=_subject)

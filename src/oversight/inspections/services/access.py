@@ -1,0 +1,42 @@
+"""What every write of the inspection programme checks first: who is acting, and that two people
+editing the same record do not overwrite each other."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+from oversight.accounts.models import Role, User
+from oversight.conflicts import EditConflict, check_version
+from oversight.inspections.history import describe_changes
+
+
+def require_liaison(actor: User | None, organisation_id: int | None = None) -> None:
+    """Only the liaison of the organisation writes; `actor` None is the system (demo, import)."""
+    if actor is None:
+        return
+    if actor.role != Role.LIAISON or (
+        organisation_id is not None and actor.organisation_id != organisation_id
+    ):
+        raise PermissionDenied("Only the liaison lead of this organisation can do this.")
+
+
+def checked(instance: models.Model, expected_version: int | None) -> models.Model:
+    """Lock the row and return it fresh; if someone saved it after `expected_version`, raise
+    EditConflict naming what they changed in words (organisations by name, lists as lists)."""
+    try:
+        return check_version(instance, expected_version)
+    except EditConflict as conflict:
+        history = instance.history.order_by("-history_date", "-history_id")
+        seen = history.filter(version=int(expected_version)).first()
+        latest = history.first()
+        if seen is not None and latest is not None:
+            conflict.changes = describe_changes(latest, seen)
+        raise
+
+
+def clean_lines(lines) -> list[str]:
+    """A list typed one item a line: blank lines and surrounding spaces dropped."""
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    return [line.strip() for line in lines if line and line.strip()]

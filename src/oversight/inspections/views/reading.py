@@ -1,0 +1,107 @@
+"""Reading: inspections, reports, and the history of each (everyone in the organisation)."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+
+from oversight.inspections import selectors
+from oversight.inspections.dates import understood_as
+from oversight.inspections.models import InspectionKind, InspectionStatus, next_steps
+from oversight.inspections.services import report_shared_with_others
+from oversight.inspections.views import is_liaison, url_for
+
+
+def inspection_list(request):
+    status = request.GET.get("status", "")
+    kind = request.GET.get("kind", "")
+    return render(
+        request,
+        "inspections/inspection_list.html",
+        {
+            "title": "Inspections",
+            "active_section": "inspections",
+            "inspections": selectors.inspection_list(request.user, status=status, kind=kind),
+            "status": status,
+            "kind": kind,
+            "statuses": InspectionStatus.choices,
+            "kinds": InspectionKind.choices,
+            "can_manage": is_liaison(request.user),
+        },
+    )
+
+
+def inspection_detail(request, pk: int):
+    inspection = selectors.inspection_detail(request.user, pk)
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {
+            "title": inspection.title,
+            "active_section": "inspections",
+            "inspection": inspection,
+            "understood": understood_as(inspection.start),
+            "understood_end": understood_as(inspection.end) if inspection.has_end else "",
+            "can_manage": is_liaison(request.user),
+            "can_move": bool(next_steps(inspection.status)),
+        },
+    )
+
+
+def inspection_history(request, pk: int):
+    inspection = selectors.inspection_detail(request.user, pk)
+    return render(
+        request,
+        "inspections/history.html",
+        {
+            "title": f"History of {inspection.title}",
+            "active_section": "inspections",
+            "subject": inspection.title,
+            "back": url_for("inspections:detail", pk),
+            "history": selectors.inspection_history(inspection),
+        },
+    )
+
+
+def report_list(request):
+    return render(
+        request,
+        "inspections/report_list.html",
+        {
+            "title": "Reports",
+            "active_section": "reports",
+            "reports": selectors.report_list(request.user),
+            "can_manage": is_liaison(request.user),
+        },
+    )
+
+
+def report_detail(request, pk: int):
+    report = selectors.report_detail(request.user, pk)
+    liaison = is_liaison(request.user)
+    return render(
+        request,
+        "inspections/report_detail.html",
+        {
+            "title": report.title,
+            "active_section": "reports",
+            "report": report,
+            "can_manage": liaison,
+            "can_edit": liaison
+            and not report_shared_with_others(report, request.user.organisation_id),
+        },
+    )
+
+
+def report_history(request, pk: int):
+    report = selectors.report_detail(request.user, pk)
+    return render(
+        request,
+        "inspections/history.html",
+        {
+            "title": f"History of {report.title}",
+            "active_section": "reports",
+            "subject": report.title,
+            "back": url_for("inspections:report-detail", pk),
+            "history": selectors.report_history(report, request.user),
+        },
+    )

@@ -1,0 +1,1 @@
+"""Operations: backup and restore, orphan files, and the "service unavailable" page."""

@@ -1,0 +1,421 @@
+"""Writing a paper's sections from its facts (papers.selectors.paper_facts).
+
+Plain functions from data to the small Markdown of documents.markup: no database here, so
+what a section says can be tested on its own, and an issued paper's frozen facts always give
+the same words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from oversight.papers.documents.markup import escape
+from oversight.papers.selectors import long_date
+
+DEFAULT_PURPOSE = (
+    "To provide members of the Committee with oversight of HMICFRS inspection activity and "
+    "recommendations."
+)
+DEFAULT_CLOSING = (
+    "This report is submitted for the information of the Committee. The Committee are asked "
+    "to note the contents of the report."
+)
+RAG_ORDER = ["Red", "Amber", "Green", "Blue (complete)", "Not rated"]
+NUMBER_WORDS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+@dataclass(frozen=True)
+class ComposedSection:
+    key: str
+    heading: str
+    text: str
+    is_annex: bool = False
+    chart: str = ""  # the name of a chart drawn beside the text ("rag")
+
+
+def number_word(n: int) -> str:
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{number_word(n)} {one if n == 1 else many}"
+
+
+def _paragraphs(text: str) -> str:
+    """Record text as Markdown paragraphs (blank lines kept, everything else literal)."""
+    parts = [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "\n\n".join(escape(p).replace("\n", " ") for p in parts)
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"- {escape(item)}" for item in items if item.strip())
+
+
+def compose(facts: dict) -> list[ComposedSection]:
+    return [
+        purpose(facts),
+        peel_and_concerns(facts),
+        inspections(facts),
+        reports(facts),
+        recommendation_to_committee(facts),
+        annex_rag(facts),
+        annex_overdue(facts),
+        annex_closed(facts),
+        annex_changes(facts),
+    ]
+
+
+def purpose(facts: dict) -> ComposedSection:
+    text = facts["standing"].get("purpose") or DEFAULT_PURPOSE
+    return ComposedSection("purpose", "Purpose of report", _paragraphs(text))
+
+
+def _concern_line(c: dict) -> str:
+    label = c["theme"] or "No theme"
+    ref = f" (Recommendation {c['reference']})" if c["reference"] else ""
+    return f"**{escape(label)}{escape(ref)}.** {escape(c['text'])}"
+
+
+def _concern_status(c: dict) -> str:
+    due = f"due {long_date(c['due_on'])}" if c["due_on"] else "no due date"
+    bits = [
+        f"Deadline: {escape(c['deadline_text'] or 'none stated')} ({due})",
+        f"RAG: {c['rag_label']}",
+        f"Status: {c['status_label']}",
+    ]
+    if c["overdue"]:
+        bits.append("**Overdue**")
+    if c["owner"]:
+        bits.append(f"Owner: {escape(c['owner'])}")
+    return "*" + " · ".join(bits) + "*"
+
+
+def peel_and_concerns(facts: dict) -> ComposedSection:
+    org = facts["organisation"]
+    concerns = facts["concerns"]
+    heading = f"{org} PEEL inspection" + (" & national recommendations" if concerns else "")
+    parts: list[str] = []
+    standing = facts["standing"]
+    if standing.get("peel"):
+        parts.append(_paragraphs(standing["peel"]))
+    for p in facts["peel"]:
+        line = f"{p['title']} ({p['when']})" + (
+            f": {p['status'].replace('_', ' ')}." if p["status"] else "."
+        )
+        parts.append(escape(line))
+        if p["summary"]:
+            parts.append(_paragraphs(p["summary"]))
+    if standing.get("governance"):
+        parts.append(_paragraphs(standing["governance"]))
+    if concerns:
+        themes = {c["theme"] for c in concerns if c["theme"]}
+        counted = _plural(
+            len(concerns),
+            "cause of concern or national recommendation",
+            "causes of concern and national recommendations",
+        )
+        parts.append(
+            f"There are currently {counted} open for {escape(org)}, over "
+            f"{_plural(len(themes), 'area', 'areas')}:"
+        )
+        # Items that share a progress narrative are listed together, then the narrative once.
+        groups: list[list[dict]] = []
+        for c in concerns:
+            if groups and c["narrative"] and groups[-1][-1]["narrative"] == c["narrative"]:
+                groups[-1].append(c)
+            else:
+                groups.append([c])
+        number = 1
+        for group in groups:
+            items = []
+            for c in group:
+                items.append(f"{number}. {_concern_line(c)}\n\n   {_concern_status(c)}")
+                number += 1
+            parts.append("\n\n".join(items))
+            narrative = group[-1]["narrative"]
+            if narrative:
+                when = long_date(group[-1]["narrative_on"])
+                parts.append(f"*Progress reported {when}:*\n\n" + _paragraphs(narrative))
+                if group[-1]["next_steps"]:
+                    parts.append("*Next steps:* " + escape(group[-1]["next_steps"]))
+            else:
+                parts.append("*No progress update has been recorded yet.*")
+    if standing.get("review_note"):
+        parts.append(_paragraphs(standing["review_note"]))
+    if not parts:
+        parts.append("There is nothing to report on PEEL or national recommendations.")
+    return ComposedSection("peel", heading, "\n\n".join(parts))
+
+
+TOOK_PART_KINDS = {"national_thematic", "jtai", "super_complaint", "rocu", "revisit", "peel"}
+
+
+def _inspection_block(number: int, i: dict) -> str:
+    lines = [f"{number}. **{escape(i['title'])} ({escape(i['when'])}).**"]
+    body: list[str] = []
+    if i["participants"]:
+        names = ", ".join(
+            p["name"] + (f" ({p['note']})" if p["note"] else "") for p in i["participants"]
+        )
+        body.append(escape(f"Other forces involved are: {names}."))
+    if i["participants_note"]:
+        body.append(escape(i["participants_note"]))
+    if i["leads"] and i["kind"] == "jtai":
+        body.append(escape("Led jointly by " + ", ".join(i["leads"]) + "."))
+    if i["debrief_strengths"]:
+        body.append("At the hot debrief the inspectors acknowledged these strengths:")
+        body.append(_indent(_bullets(i["debrief_strengths"])))
+    if i["debrief_areas"]:
+        body.append("Areas to consider:")
+        body.append(_indent(_bullets(i["debrief_areas"])))
+    if i["debrief_notes"]:
+        body.append(_paragraphs(i["debrief_notes"]))
+    status = {
+        "awaiting_report": "The report is awaited.",
+        "debriefed": "The report is awaited.",
+        "published": "The report has been published.",
+        "fieldwork": "Fieldwork is under way.",
+    }.get(i["status"] or "")
+    if status:
+        body.append(status)
+    return "\n\n".join([lines[0], *(_indent(b) for b in body)])
+
+
+def _indent(block: str) -> str:
+    return "\n".join(("   " + line) if line else line for line in block.split("\n"))
+
+
+def inspections(facts: dict) -> ComposedSection:
+    org = facts["organisation_short"]
+    committee = facts["committee_short"]
+    standing = facts["standing"]
+    took_part = [i for i in facts["inspections"] if i["kind"] in TOOK_PART_KINDS]
+    other = [i for i in facts["inspections"] if i["kind"] not in TOOK_PART_KINDS]
+    parts: list[str] = []
+    explained = standing.get("inspection_kinds") or {}
+    kinds_present = [
+        k
+        for k in ("national_thematic", "jtai", "super_complaint")
+        if any(i["kind"] == k for i in took_part)
+    ]
+    if explained and kinds_present:
+        if explained.get("intro"):
+            parts.append(_paragraphs(explained["intro"]))
+        for kind in kinds_present:
+            if kind in explained:
+                title, text = explained[kind]
+                parts.append(f"- **{escape(title)}**\n\n" + _indent(_paragraphs(text)))
+    if took_part:
+        parts.append(
+            f"Since the last {escape(committee)} report was produced there "
+            f"{'has' if len(took_part) == 1 else 'have'} been "
+            f"{_plural(len(took_part), 'inspection', 'inspections')} within {escape(org)}."
+        )
+        parts.append("\n\n".join(_inspection_block(n, i) for n, i in enumerate(took_part, 1)))
+    else:
+        parts.append(
+            f"Since the last {escape(committee)} report was produced there have been no "
+            f"inspections within {escape(org)}."
+        )
+    if other:
+        parts.append("Other engagements with HMICFRS in the period:")
+        for i in other:
+            block = f"- **{escape(i['title'])} ({escape(i['when'])}).**"
+            if i["summary"]:
+                block += "\n\n" + _indent(_paragraphs(i["summary"]))
+            parts.append(block)
+    notified = facts["notified"]
+    if notified:
+        parts.append(
+            f"We have received notification of "
+            f"{_plural(len(notified), 'further inspection', 'further inspections')}:"
+        )
+        parts.append(
+            "\n".join(
+                f"{n}. {escape(i['title'])} ({escape(i['when'])})."
+                for n, i in enumerate(notified, 1)
+            )
+        )
+    else:
+        parts.append("We have not been notified of any further inspections.")
+    return ComposedSection(
+        "inspections", "HMICFRS inspections & other engagements", "\n\n".join(parts)
+    )
+
+
+def reports(facts: dict) -> ComposedSection:
+    org = facts["organisation"]
+    committee = facts["committee_short"]
+    published = facts["reports"]
+    if not published:
+        text = (
+            f"Since the last {escape(committee)}, there have been no new reports published by "
+            f"HMICFRS relating to {escape(org)}."
+        )
+        return ComposedSection("reports", "Published inspection reports", text)
+    parts = [
+        f"Since the last {escape(committee)}, "
+        f"{_plural(len(published), 'report has', 'reports have')} been published:",
+        _bullets([r["title"] for r in published]),
+    ]
+    for r in published:
+        parts.append(f"### {escape(r['title'])}. Published {long_date(r['published_on'])}.")
+        if r["summary"]:
+            parts.append(_paragraphs(r["summary"]))
+        heading = None
+        items: list[str] = []
+        for f in r["findings"]:
+            if f["heading"] != heading:
+                if items:
+                    parts.append(_bullets(items))
+                    items = []
+                heading = f["heading"]
+                if heading:
+                    parts.append(f"**{escape(heading)}**")
+            items.append(f["text"])
+        if items:
+            parts.append(_bullets(items))
+        if r["recommendations"]:
+            parts.append("**Recommendations for the police**")
+            lines = []
+            for n, c in enumerate(r["recommendations"], 1):
+                line = f"{n}. {escape(c['text'])}"
+                owner = ", ".join(
+                    x
+                    for x in [
+                        c["owner"],
+                        f"{c['portfolio']} portfolio" if c["portfolio"] else "",
+                        f"managed by {c['portfolio_lead']}" if c["portfolio_lead"] else "",
+                    ]
+                    if x
+                )
+                if owner:
+                    line += f"\n\n   *Owned by {escape(owner)}. RAG: {c['rag_label']}.*"
+                if c["narrative"]:
+                    line += "\n\n" + _indent(_paragraphs(c["narrative"]))
+                lines.append(line)
+            parts.append("\n\n".join(lines))
+    return ComposedSection("reports", "Published inspection reports", "\n\n".join(parts))
+
+
+def recommendation_to_committee(facts: dict) -> ComposedSection:
+    text = facts["standing"].get("closing") or DEFAULT_CLOSING
+    return ComposedSection("recommendation", "Recommendation", _paragraphs(text))
+
+
+def rag_counts(facts: dict) -> dict[str, int]:
+    counts = Counter(
+        r["rag_label"]
+        for r in facts["responses"].values()
+        if r["status"] not in facts["closed_statuses"] or _closed_in_period(r, facts)
+    )
+    return {label: counts.get(label, 0) for label in RAG_ORDER}
+
+
+def _closed_in_period(r: dict, facts: dict) -> bool:
+    return bool(r["closed_on"] and facts["period_start"] <= r["closed_on"] <= facts["period_end"])
+
+
+def annex_rag(facts: dict) -> ComposedSection:
+    counts = rag_counts(facts)
+    rows = "\n".join(f"| {label} | {n} |" for label, n in counts.items())
+    text = (
+        f"Responses open at {long_date(facts['period_end'])}, and those closed in the period, "
+        f"by RAG rating.\n\n| RAG rating | Responses |\n| --- | ---: |\n{rows}\n"
+        f"| **Total** | **{sum(counts.values())}** |"
+    )
+    return ComposedSection("annex_rag", "RAG summary", text, is_annex=True, chart="rag")
+
+
+def _table(rows: list[dict], empty: str) -> str:
+    if not rows:
+        return empty
+    lines = ["| Reference | Theme | Due | Owner | RAG |", "| --- | --- | --- | --- | --- |"]
+    for r in rows:
+        ref = r["reference"] or (f"No. {r['number']}" if r["number"] else "–")
+        lines.append(
+            f"| {escape(ref)} | {escape(r['theme'] or r['title'])} | "
+            f"{long_date(r['due_on']) or 'None'} | {escape(r['owner'] or 'Not assigned')} | "
+            f"{r['rag_label']} |"
+        )
+    return "\n".join(lines)
+
+
+def annex_overdue(facts: dict) -> ComposedSection:
+    overdue = [r for r in facts["responses"].values() if r["overdue"]]
+    overdue.sort(key=lambda r: r["due_on"] or "")
+    return ComposedSection(
+        "annex_overdue",
+        "Overdue recommendations",
+        f"Open at {long_date(facts['period_end'])} and past their due date.\n\n"
+        + _table(overdue, "Nothing was overdue."),
+        is_annex=True,
+    )
+
+
+def annex_closed(facts: dict) -> ComposedSection:
+    closed = [r for r in facts["responses"].values() if _closed_in_period(r, facts)]
+    return ComposedSection(
+        "annex_closed",
+        "Closed in the period",
+        _table(closed, "No recommendations were closed in the period."),
+        is_annex=True,
+    )
+
+
+def annex_changes(facts: dict) -> ComposedSection:
+    previous = facts.get("previous")
+    current = facts["responses"]
+    if not previous:
+        return ComposedSection(
+            "annex_changes",
+            "Changes since the last paper",
+            "There is no earlier issued paper to compare with: this is the first.",
+            is_annex=True,
+        )
+    before = previous["responses"]
+    new = [r for key, r in current.items() if key not in before]
+    closed = [
+        r
+        for key, r in current.items()
+        if key in before
+        and r["status"] in facts["closed_statuses"]
+        and before[key]["status"] not in facts["closed_statuses"]
+    ]
+    moved = [
+        (before[key], r)
+        for key, r in current.items()
+        if key in before and before[key]["rag_label"] != r["rag_label"]
+    ]
+    parts = [f"Compared with the paper for the meeting of {long_date(previous['meeting'])}."]
+    parts.append(
+        "**New**\n\n" + (_bullets([f"{r['title']}: {r['theme']}" for r in new]) or "None.")
+    )
+    parts.append(
+        "**Closed**\n\n" + (_bullets([f"{r['title']}: {r['theme']}" for r in closed]) or "None.")
+    )
+    parts.append(
+        "**RAG rating moved**\n\n"
+        + (
+            _bullets([f"{r['title']}: {b['rag_label']} → {r['rag_label']}" for b, r in moved])
+            or "None."
+        )
+    )
+    return ComposedSection(
+        "annex_changes", "Changes since the last paper", "\n\n".join(parts), is_annex=True
+    )

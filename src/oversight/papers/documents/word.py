@@ -1,0 +1,274 @@
+"""The Word (.docx) paper: real heading, list and table styles, numbered sections, the
+organisation's name and the meeting in the header, page numbers in the footer, charts as
+images. An organisation's own template (a .docx) gives the styles and header if uploaded."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from oversight.papers.documents import markup
+from oversight.papers.documents.model import PaperDocument
+
+
+def build_docx(paper: PaperDocument, *, template: bytes | None = None) -> bytes:
+    document = _start(paper, template)
+    title = document.add_paragraph(paper.title.upper(), style=_style(document, "Title"))
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    meta = document.add_paragraph(
+        f"{paper.committee} · {paper.meeting} · covering {paper.period}"
+        + ("" if paper.status == "Issued" else f" · {paper.status.upper()}")
+    )
+    meta.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for section in paper.sections:
+        label = f"Annex {section.number}" if section.is_annex else section.number
+        document.add_heading(f"{label}. {section.heading.upper()}", level=1)
+        _add_markdown(document, section.text)
+        if section.chart_png:
+            document.add_picture(io.BytesIO(section.chart_png), width=Cm(14))
+            caption = document.add_paragraph(section.chart_alt, style=_style(document, "Caption"))
+            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _start(paper: PaperDocument, template: bytes | None):
+    if template:
+        document = _from_template(template, paper)
+    else:
+        document = Document()
+        _house_style(document)
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.2))
+    if not template:
+        header = section.header.paragraphs[0]
+        header.text = f"{paper.marking}\t\t{paper.header_text}"
+        header.style = document.styles["Header"]
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(f"{paper.title} · version {paper.version} · page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+    return document
+
+
+def _from_template(template: bytes, paper: PaperDocument):
+    """Fill the template's placeholders ({{ organisation }}, {{ committee }}, {{ meeting }},
+    {{ title }}) with docxtpl, keep its styles, headers and footers, and empty its body."""
+    from docxtpl import DocxTemplate
+
+    filled = DocxTemplate(io.BytesIO(template))
+    filled.render(
+        {
+            "organisation": paper.organisation,
+            "committee": paper.committee,
+            "meeting": paper.meeting,
+            "title": paper.title,
+            "marking": paper.marking,
+        },
+        autoescape=True,
+    )
+    buffer = io.BytesIO()
+    filled.save(buffer)
+    document = Document(io.BytesIO(buffer.getvalue()))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _house_style(document) -> None:
+    styles = document.styles
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "Header"):
+        style = styles[name]
+        style.font.name = "Arial"
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.append(fonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), "Arial")
+    styles["Normal"].font.size = Pt(11)
+    styles["Title"].font.size = Pt(18)
+    styles["Title"].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+    for name, size in (("Heading 1", 13), ("Heading 2", 12), ("Heading 3", 11)):
+        styles[name].font.size = Pt(size)
+        styles[name].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+        styles[name].font.bold = True
+
+
+def _field(paragraph, instruction: str) -> None:
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = instruction
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(text)
+    run._r.append(end)
+
+
+def _style(document, name: str, fallback: str = "Normal"):
+    try:
+        return document.styles[name]
+    except KeyError:
+        return document.styles[fallback]
+
+
+def _add_markdown(document, text: str) -> None:
+    """Walk the markdown-it tokens and add Word paragraphs, lists and tables."""
+    tokens = markup.tokens(text)
+    lists: list[dict] = []  # stack of {"ordered": bool, "num_id": int | None}
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            ordered = kind == "ordered_list_open"
+            start = int(token.attrGet("start") or 1)
+            lists.append(
+                {
+                    "ordered": ordered,
+                    "num_id": _restart_numbering(document, start) if ordered else None,
+                }
+            )
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "heading_open":
+            inline = tokens[i + 1]
+            level = min(int(token.tag[1]), 3)
+            heading = document.add_heading(level=max(2, level - 1))
+            _add_inline(heading, inline)
+            i += 2
+        elif kind == "paragraph_open":
+            inline = tokens[i + 1]
+            if lists:
+                current = lists[-1]
+                style = "List Number" if current["ordered"] else "List Bullet"
+                if len(lists) > 1:
+                    style += " 2"
+                paragraph = document.add_paragraph(style=_style(document, style))
+                if current["num_id"] is not None:
+                    _set_num(paragraph, current["num_id"], len(lists) - 1)
+            else:
+                paragraph = document.add_paragraph()
+            _add_inline(paragraph, inline)
+            i += 2
+        elif kind == "table_open":
+            i = _add_table(document, tokens, i)
+            continue
+        i += 1
+
+
+def _add_inline(paragraph, inline) -> None:
+    bold = italic = False
+    for child in inline.children or []:
+        if child.type == "strong_open":
+            bold = True
+        elif child.type == "strong_close":
+            bold = False
+        elif child.type == "em_open":
+            italic = True
+        elif child.type == "em_close":
+            italic = False
+        elif child.type in ("softbreak",):
+            paragraph.add_run(" ")
+        elif child.type == "hardbreak":
+            paragraph.add_run().add_break()
+        elif child.type in ("text", "code_inline"):
+            run = paragraph.add_run(child.content)
+            run.bold = bold or None
+            run.italic = italic or None
+
+
+def _add_table(document, tokens, i: int) -> int:
+    rows: list[list[tuple[bool, object]]] = []
+    row: list[tuple[bool, object]] = []
+    while tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            rows.append(row)
+        elif token.type in ("th_open", "td_open"):
+            row.append((token.type == "th_open", tokens[i + 1]))
+        i += 1
+    if rows:
+        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        table.style = _style(document, "Table Grid")
+        for r, cells in enumerate(rows):
+            for c, (is_header, inline) in enumerate(cells):
+                paragraph = table.cell(r, c).paragraphs[0]
+                _add_inline(paragraph, inline)
+                if is_header:
+                    for run in paragraph.runs:
+                        run.bold = True
+        document.add_paragraph()
+    return i + 1
+
+
+def _restart_numbering(document, start: int) -> int | None:
+    """A new numbering instance for a numbered list, so each list starts again at `start`."""
+    try:
+        numbering = document.part.numbering_part.numbering_definitions._numbering
+        style = document.styles["List Number"]
+    except (KeyError, NotImplementedError):
+        return None
+    num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return None
+    base_num_id = num_pr.numId.val
+    base = next(
+        (n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(base_num_id)),
+        None,
+    )
+    if base is None:
+        return None
+    abstract_id = base.find(qn("w:abstractNumId")).get(qn("w:val"))
+    new_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(new_id))
+    abstract = OxmlElement("w:abstractNumId")
+    abstract.set(qn("w:val"), abstract_id)
+    num.append(abstract)
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), "0")
+    start_override = OxmlElement("w:startOverride")
+    start_override.set(qn("w:val"), str(start))
+    override.append(start_override)
+    num.append(override)
+    numbering.append(num)
+    return new_id
+
+
+def _set_num(paragraph, num_id: int, level: int) -> None:
+    p_pr = paragraph._p.get_or_add_pPr()
+    num_pr = p_pr.find(qn("w:numPr"))
+    if num_pr is None:
+        num_pr = OxmlElement("w:numPr")
+        p_pr.append(num_pr)
+    for child in list(num_pr):
+        num_pr.remove(child)
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), str(level))
+    num = OxmlElement("w:numId")
+    num.set(qn("w:val"), str(num_id))
+    num_pr.append(ilvl)
+    num_pr.append(num)
+
+
+__all__ = ["build_docx"]

@@ -1,0 +1,317 @@
+"""The reads for committee papers: the facts a paper is drawn from, as plain JSON-ready data.
+
+What `paper_facts` returns is what an issued paper freezes in `Paper.data`: the paper can be
+read again exactly as issued, whatever the record says later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from oversight.accounts.models import Organisation, User
+from oversight.accounts.permissions import organisation_id_of
+from oversight.inspections.models import (
+    Inspection,
+    InspectionKind,
+    InspectionStatus,
+    Report,
+)
+from oversight.papers.models import Committee, Meeting, Paper, PaperStatus
+from oversight.recommendations.models import (
+    CLOSED_STATUSES,
+    RecommendationKind,
+    Response,
+    Update,
+)
+from oversight.rules.rag import rag_label
+
+# The lifecycle in order, so that "the status on a day" is the furthest step reached by then.
+ORDER = [
+    InspectionStatus.NOTIFIED,
+    InspectionStatus.SCHEDULED,
+    InspectionStatus.FIELDWORK,
+    InspectionStatus.DEBRIEFED,
+    InspectionStatus.AWAITING_REPORT,
+    InspectionStatus.PUBLISHED,
+]
+TOOK_PLACE = {
+    InspectionStatus.FIELDWORK,
+    InspectionStatus.DEBRIEFED,
+    InspectionStatus.AWAITING_REPORT,
+    InspectionStatus.PUBLISHED,
+}
+CONCERN_KINDS = {RecommendationKind.CAUSE_OF_CONCERN, RecommendationKind.NATIONAL_RECOMMENDATION}
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def long_date(value: dt.date | str | None) -> str:
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+# --- Committees, meetings and papers --------------------------------------------------------
+
+
+def committees_for(user: User) -> QuerySet[Committee]:
+    return Committee.objects.filter(organisation_id=organisation_id_of(user))
+
+
+def committee_by_name(organisation: Organisation, name: str) -> Committee | None:
+    return (
+        Committee.objects.filter(organisation=organisation)
+        .filter(Q(name__iexact=name) | Q(short_name__iexact=name))
+        .first()
+    )
+
+
+def meeting_for(user: User, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related("committee__organisation"),
+        pk=pk,
+        committee__organisation_id=organisation_id_of(user),
+    )
+
+
+def papers_for(user: User) -> QuerySet[Paper]:
+    return Paper.objects.filter(
+        meeting__committee__organisation_id=organisation_id_of(user)
+    ).select_related("meeting__committee", "issued_by", "created_by")
+
+
+def paper_for(user: User, pk: int) -> Paper:
+    return get_object_or_404(papers_for(user).prefetch_related("sections"), pk=pk)
+
+
+def previous_issued(meeting: Meeting) -> Paper | None:
+    """The latest issued paper for an earlier meeting of the same committee."""
+    return (
+        Paper.objects.filter(
+            meeting__committee=meeting.committee,
+            meeting__held_on__lt=meeting.held_on,
+            status=PaperStatus.ISSUED,
+        )
+        .order_by("-meeting__held_on", "-version")
+        .first()
+    )
+
+
+def default_period(meeting: Meeting) -> tuple[dt.date, dt.date]:
+    """Since the last issued paper's meeting (or the committee's previous meeting), to this
+    meeting; three months back where there is neither."""
+    previous = previous_issued(meeting)
+    if previous:
+        return previous.meeting.held_on, meeting.held_on
+    earlier = (
+        Meeting.objects.filter(committee=meeting.committee, held_on__lt=meeting.held_on)
+        .order_by("-held_on")
+        .first()
+    )
+    if earlier:
+        return earlier.held_on, meeting.held_on
+    from dateutil.relativedelta import relativedelta
+
+    return meeting.held_on - relativedelta(months=3), meeting.held_on
+
+
+# --- The facts of a paper -------------------------------------------------------------------
+
+
+def status_on(inspection: Inspection, day: dt.date) -> str | None:
+    """The step an inspection had reached on `day`: the same rule as the forward look."""
+    from oversight.inspections.selectors.forward import status_as_of
+
+    return status_as_of(inspection, day)
+
+
+def _overlaps(inspection: Inspection, start: dt.date, end: dt.date) -> bool:
+    first = inspection.start_on
+    if first is None:
+        return False
+    last = inspection.start.end or first
+    if inspection.end_on:
+        last = inspection.end.end or inspection.end_on
+    return first <= end and last >= start
+
+
+def _still_to_come(inspection: Inspection, day: dt.date) -> bool:
+    """Not yet over on `day`: its date (or the end of its range) is later, or not known."""
+    if inspection.start_on is None:
+        return True
+    return (inspection.start.end or inspection.start_on) > day
+
+
+def _reference_order(response: Response) -> tuple:
+    """References in number order (8539 before 10618), then those without one."""
+    ref = response.recommendation.reference
+    return (0, int(ref), "") if ref.isdigit() else (1, 0, ref or response.recommendation.number)
+
+
+def _latest_update(response: Response, until: dt.date) -> Update | None:
+    updates = [u for u in response.updates.all() if u.written_on <= until]
+    return max(updates, key=lambda u: (u.written_on, u.pk), default=None)
+
+
+def _inspection_facts(inspection: Inspection, status: str | None) -> dict:
+    return {
+        "id": inspection.pk,
+        "title": inspection.title,
+        "kind": inspection.kind,
+        "kind_label": inspection.get_kind_display(),
+        "when": inspection.when,
+        "start_on": _day(inspection.start_on),
+        "status": status,
+        "summary": inspection.summary,
+        "leads": [o.short_name or o.name for o in inspection.lead_inspectorates.all()],
+        "participants": [
+            {"name": p.name_as_written or p.organisation.name, "note": p.note}
+            for p in inspection.participants.all()
+        ],
+        "participants_note": inspection.participants_note,
+        "debrief_strengths": list(inspection.debrief_strengths or []),
+        "debrief_areas": list(inspection.debrief_areas_to_consider or []),
+        "debrief_notes": inspection.debrief_notes,
+    }
+
+
+def _response_facts(response: Response, until: dt.date, today: dt.date) -> dict:
+    recommendation = response.recommendation
+    update = _latest_update(response, until)
+    due = response.due_on
+    return {
+        "id": response.pk,
+        "reference": recommendation.reference,
+        "number": recommendation.number,
+        "title": recommendation.title,
+        "kind": recommendation.kind,
+        "theme": recommendation.theme,
+        "text": recommendation.text,
+        "deadline_text": recommendation.deadline_text,
+        "due_on": _day(due),
+        "report_id": recommendation.report_id,
+        "rag": "blue" if response.is_closed else response.rag,
+        "rag_label": rag_label("blue" if response.is_closed else response.rag),
+        "status": response.status,
+        "status_label": response.get_status_display(),
+        "closed_on": _day(response.closed_on),
+        "overdue": bool(due and due < today and not response.is_closed),
+        "owner": response.owner.display_name if response.owner else "",
+        "portfolio": response.portfolio.name if response.portfolio else "",
+        "portfolio_lead": response.portfolio.lead if response.portfolio else "",
+        "board": response.board.name if response.board else "",
+        "narrative": update.narrative if update else "",
+        "narrative_on": _day(update.written_on) if update else None,
+        "next_steps": update.next_steps if update else "",
+        "created_on": _day(response.created_at.date()),
+    }
+
+
+def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) -> dict:
+    """Everything the paper for `meeting` says, drawn from the record as it stands."""
+    committee = meeting.committee
+    organisation = committee.organisation
+    today = period_end
+
+    inspections = list(
+        Inspection.objects.filter(organisation=organisation)
+        .prefetch_related("events", "participants__organisation", "lead_inspectorates")
+        .order_by("start_on", "title")
+    )
+    peel = [
+        _inspection_facts(i, status_on(i, period_end))
+        for i in inspections
+        if i.kind == InspectionKind.PEEL
+    ]
+    in_period, notified = [], []
+    for inspection in inspections:
+        if inspection.kind == InspectionKind.PEEL:
+            continue
+        status = status_on(inspection, period_end)
+        if status in TOOK_PLACE and _overlaps(inspection, period_start, period_end):
+            in_period.append(_inspection_facts(inspection, status))
+        elif status in {InspectionStatus.NOTIFIED, InspectionStatus.SCHEDULED} and (
+            inspection.start_on is None
+            or (inspection.start.end or inspection.start_on) > period_end
+        ):
+            notified.append(_inspection_facts(inspection, status))
+
+    responses = list(
+        Response.objects.filter(organisation=organisation)
+        .select_related("recommendation__report", "owner", "portfolio", "board")
+        .prefetch_related("updates")
+    )
+    responses.sort(key=_reference_order)
+    all_responses = {str(r.pk): _response_facts(r, period_end, today) for r in responses}
+    concerns = [
+        all_responses[str(r.pk)]
+        for r in responses
+        if r.recommendation.kind in CONCERN_KINDS
+        and (not r.is_closed or (r.closed_on and r.closed_on >= period_start))
+    ]
+
+    reports = []
+    report_ids_with_responses = {r.recommendation.report_id for r in responses}
+    for report in (
+        Report.objects.filter(published_on__gte=period_start, published_on__lte=period_end)
+        .filter(Q(organisation=organisation) | Q(organisation__isnull=True))
+        .select_related("inspectorate")
+        .prefetch_related("findings", "recommendations")
+        .order_by("published_on", "title")
+    ):
+        if report.organisation_id is None and report.pk not in report_ids_with_responses:
+            continue
+        reports.append(
+            {
+                "id": report.pk,
+                "title": report.title,
+                "published_on": _day(report.published_on),
+                "inspectorate": report.inspectorate.short_name or report.inspectorate.name,
+                "summary": report.summary,
+                "findings": [
+                    {
+                        "heading": f.heading,
+                        "text": f.text,
+                        "about_us": f.organisation_id is not None,
+                    }
+                    for f in report.findings.all()
+                    if f.organisation_id in (None, organisation.pk)
+                ],
+                "recommendations": [
+                    fact for fact in all_responses.values() if fact["report_id"] == report.pk
+                ],
+            }
+        )
+
+    previous = previous_issued(meeting)
+    return {
+        "organisation": organisation.name,
+        "organisation_short": organisation.short_name or organisation.name,
+        "committee": committee.name,
+        "committee_short": committee.short_name or committee.name,
+        "meeting": _day(meeting.held_on),
+        "period_start": _day(period_start),
+        "period_end": _day(period_end),
+        "standing": dict(committee.standing_text or {}),
+        "peel": peel,
+        "concerns": concerns,
+        "inspections": in_period,
+        "notified": notified,
+        "reports": reports,
+        "responses": all_responses,
+        "previous": {
+            "paper_id": previous.pk,
+            "meeting": _day(previous.meeting.held_on),
+            "responses": (previous.data or {}).get("responses", {}),
+        }
+        if previous
+        else None,
+        "closed_statuses": sorted(CLOSED_STATUSES),
+    }
