@@ -28,15 +28,6 @@ from oversight.recommendations.models import (
 )
 from oversight.rules.rag import rag_label
 
-# The lifecycle in order, so that "the status on a day" is the furthest step reached by then.
-ORDER = [
-    InspectionStatus.NOTIFIED,
-    InspectionStatus.SCHEDULED,
-    InspectionStatus.FIELDWORK,
-    InspectionStatus.DEBRIEFED,
-    InspectionStatus.AWAITING_REPORT,
-    InspectionStatus.PUBLISHED,
-]
 TOOK_PLACE = {
     InspectionStatus.FIELDWORK,
     InspectionStatus.DEBRIEFED,
