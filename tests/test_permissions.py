@@ -94,7 +94,7 @@ def _app_rules() -> None:
     returning {url name: (object kind, {who: status}, method)}."""
     import importlib
 
-    for app in ("inspections", "papers", "dashboards", "accounts", "ingest", "api"):
+    for app in ("inspections", "papers", "dashboards", "accounts", "ingest", "api", "reminders"):
         try:
             module = importlib.import_module(f"tests.{app}.url_rules")
         except ModuleNotFoundError:
@@ -150,7 +150,7 @@ OBJECT_BUILDERS = {}  # kind -> function(home organisation, people) -> kwargs; a
 def _app_builders() -> None:
     import importlib
 
-    for app in ("inspections", "papers", "dashboards", "accounts", "ingest", "api"):
+    for app in ("inspections", "papers", "dashboards", "accounts", "ingest", "api", "reminders"):
         try:
             module = importlib.import_module(f"tests.{app}.url_rules")
         except ModuleNotFoundError:

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "oversight.recommendations",
     "oversight.papers",
     "oversight.dashboards",
+    "oversight.ingest",
+    "oversight.api",
+    "oversight.reminders",
     "oversight.demo",
     "oversight.ops",
 ]

@@ -13,6 +13,9 @@ urlpatterns = [
     path("recommendations/", include("oversight.recommendations.urls")),
     path("inspections/", include("oversight.inspections.urls")),
     path("papers/", include("oversight.papers.urls")),
+    path("ingest/", include("oversight.ingest.urls")),
+    path("reminders/", include("oversight.reminders.urls")),
+    path("", include("oversight.api.urls")),
     path("admin/", admin.site.urls),
 ]
 
