@@ -107,6 +107,15 @@ class RowProblem:
 
 
 @dataclass
+class ColumnMapping:
+    """Trackers: how one spreadsheet column was understood."""
+
+    header: str  # as written in the header row
+    index: int  # 0-based column position
+    field: str | None  # a FoundRecommendation field name, or None when not understood
+
+
+@dataclass
 class Extraction:
     source: Source
     recommendations: list[FoundRecommendation] = field(default_factory=list)
@@ -114,6 +123,7 @@ class Extraction:
     reports: list[FoundReport] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     row_problems: list[RowProblem] = field(default_factory=list)
+    columns: list[ColumnMapping] = field(default_factory=list)  # trackers only
 
     def as_json(self) -> dict[str, Any]:
         """Plain JSON-ready data; dates as ISO strings."""
