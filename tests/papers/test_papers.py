@@ -12,20 +12,25 @@ from oversight.accounts.models import User
 from oversight.demo.load import load_demo
 from oversight.papers import services
 from oversight.papers.documents import build
-from oversight.papers.models import Meeting
+from oversight.papers.models import Paper, PaperStatus
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def march():
+    """The demo's March 2022 paper, issued."""
     load_demo()
-    meeting = Meeting.objects.get(held_on=dt.date(2022, 3, 24))
-    liaison = User.objects.get(username="liaison")
-    paper = services.paper_draft_create(
-        meeting=meeting, actor=liaison, period_start=dt.date(2021, 12, 1)
-    )
-    return paper, liaison
+    paper = Paper.objects.get(meeting__held_on=dt.date(2022, 3, 24))
+    return paper, User.objects.get(username="liaison")
+
+
+@pytest.fixture
+def july():
+    """The demo's July 2022 paper, a draft."""
+    load_demo()
+    paper = Paper.objects.get(meeting__held_on=dt.date(2022, 7, 28))
+    return paper, User.objects.get(username="liaison")
 
 
 def test_the_march_draft_holds_the_inspections_and_reports_of_the_paper(march):
@@ -49,8 +54,7 @@ def test_the_march_draft_holds_the_inspections_and_reports_of_the_paper(march):
 
 def test_an_issued_paper_does_not_change_when_the_record_does(march):
     paper, liaison = march
-    services.paper_issue(paper=paper, actor=liaison)
-    paper.refresh_from_db()
+    assert paper.status == PaperStatus.ISSUED and paper.issued_by == liaison
     before = {s.key: s.text for s in paper.sections.all()}
     docx_before = build.export(paper, "html")[0]
     from oversight.inspections.models import Report
@@ -66,9 +70,9 @@ def test_an_issued_paper_does_not_change_when_the_record_does(march):
     assert "Renamed in the record" in "".join(s.text for s in draft.sections.all())
 
 
-def test_edits_are_kept_and_flagged_when_the_record_changes_under_them(march):
-    paper, liaison = march
-    section = paper.sections.get(key="reports")
+def test_edits_are_kept_and_flagged_when_the_record_changes_under_them(july):
+    paper, liaison = july
+    section = paper.sections.get(key="inspections")
     services.section_edit(
         section=section,
         actor=liaison,
@@ -76,13 +80,16 @@ def test_edits_are_kept_and_flagged_when_the_record_changes_under_them(march):
         heading=section.heading,
         expected_text=section.text,
     )
-    from oversight.inspections.models import Report
 
-    Report.objects.filter(title__startswith="Solihull").update(summary="A new summary.")
+    from oversight.inspections.models import Inspection
+
+    Inspection.objects.filter(title__contains="Digital Forensics").update(
+        debrief_notes="A new note."
+    )
     stale = services.paper_regenerate(paper=paper, actor=liaison)
     section.refresh_from_db()
     assert section.text == "Our own words."
-    assert [s.key for s in stale] == ["reports"]
+    assert [s.key for s in stale] == ["inspections"]
     with pytest.raises(ValueError, match="changed under your edits"):
         services.paper_issue(paper=paper, actor=liaison)
 

@@ -12,6 +12,7 @@ def rules(*, EVERYONE, OWN_ORG_ONLY, LIAISON_OBJECT, LIAISON_PAGE, ROLES, OTHER,
     return {
         "papers:list": (None, EVERYONE, "get"),
         "papers:meeting-add": (None, LIAISON_PAGE, "get"),
+        "papers:standing-text": ("committee", LIAISON_OBJECT, "get"),
         "papers:draft-create": ("meeting", LIAISON_OBJECT, "get"),
         "papers:detail": ("draft_paper", draft_readers, "get"),
         "papers:section-edit": ("draft_section", LIAISON_OBJECT, "get"),
@@ -46,6 +47,7 @@ def _draft(home, people):
 
 
 BUILDERS = {
+    "committee": lambda home, people: {"pk": _meeting(home, people).committee_id},
     "meeting": lambda home, people: {"pk": _meeting(home, people).pk},
     "draft_paper": lambda home, people: {"pk": _draft(home, people).pk},
     "draft_section": lambda home, people: {"pk": _draft(home, people).pk, "key": "purpose"},

@@ -345,3 +345,28 @@ PAPERS = {
         "closing": CLOSING,
     },
 }
+
+
+# --- The committee's standing text, as each paper had it ---------------------------------------
+# The demo issues the March paper with March's words, then the liaison changes the standing
+# text to July's words before drafting the July paper (as the force did between meetings).
+_MARCH_GOVERNANCE = PAPERS["2022-03"]["sections"]["2. WEST MIDLANDS POLICE PEEL INSPECTION"]
+_JULY_GOVERNANCE = PAPERS["2022-07"]["sections"][
+    "2. WEST MIDLANDS POLICE PEEL INSPECTION & NATIONAL RECOMMENDATIONS"
+].split(" There are currently five causes for concern")[0]
+STANDING_TEXT = {
+    "2022-03": {
+        "purpose": PURPOSE,
+        "governance": _MARCH_GOVERNANCE,
+        "inspection_kinds": INSPECTION_KINDS_EXPLAINED,
+        "closing": CLOSING,
+    },
+    "2022-07": {
+        "purpose": PURPOSE,
+        "governance": _JULY_GOVERNANCE,
+        "review_note": PAPERS["2022-07"]["review_note"],
+        "closing": CLOSING,
+    },
+}
+# The March paper covered the time since the JAC before it (December 2021).
+MARCH_PERIOD_START = date(2021, 12, 1)

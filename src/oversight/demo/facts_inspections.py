@@ -214,7 +214,7 @@ DIGITAL_FORENSICS = InspectionFact(
     kind="national_thematic",
     status="debriefed",
     start=_march("W/C 4th April"),
-    summary="Notified in the March 2022 paper; inspected W/C 4th April (July 2022 paper).",
+    summary="",  # where it comes from is in the steps
     lead_inspectorates=("HMICFRS",),
     debrief_strengths=(
         "Overall Capability and capacity",
@@ -252,10 +252,7 @@ SECTION_60 = InspectionFact(
     kind="super_complaint",
     status="debriefed",
     start=_march("W/C 18th April"),
-    summary=(
-        "Notified in the March 2022 paper as “Police Super-complaint: Police use of stop and "
-        "search powers (W/C 18th April)”."
-    ),
+    summary="",  # where it comes from is in the steps
     lead_inspectorates=("HMICFRS",),
     debrief_strengths=(
         "HMICFRS felt that WMP had an established and well understood process when authorising "
@@ -290,7 +287,12 @@ SECTION_60 = InspectionFact(
     ),
     debrief_notes="The formal findings of these reports will be published during summer 2022.",
     steps=(
-        StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),
+        StepFact(
+            "notified",
+            NOTIFIED_BY_MARCH,
+            "Listed as notified in the March 2022 paper as “Police Super-complaint: Police use "
+            "of stop and search powers (W/C 18th April)”.",
+        ),
         StepFact("fieldwork", _march("W/C 18th April")),
         StepFact("debriefed", _march("W/C 18th April"), "Hot debrief (July 2022 paper)."),
     ),
@@ -303,7 +305,7 @@ DIVERSITY_INCLUSION_WORKSHOP = InspectionFact(
     kind="workshop",
     status="notified",
     start=_march("April – Date TBC"),
-    summary="Notified in the March 2022 paper.",
+    summary="",  # where it comes from is in the steps
     lead_inspectorates=("HMICFRS",),
     steps=(StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),),
 )
@@ -314,7 +316,7 @@ CRIMINAL_JUSTICE_OUTCOMES = InspectionFact(
     kind="national_thematic",
     status="notified",
     start=_march("May – Date TBC"),
-    summary="Notified in the March 2022 paper.",
+    summary="",  # where it comes from is in the steps
     lead_inspectorates=("HMICFRS",),
     steps=(StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),),
 )
@@ -325,12 +327,16 @@ ROCU = InspectionFact(
     kind="rocu",
     status="notified",
     start=_march("October – Date TBC"),
-    summary=(
-        "Notified in the March 2022 paper. July 2022 paper: “We have received notification of "
-        "one inspection post Commonwealth Games.”"
-    ),
+    summary="",  # where it comes from is in the steps
     lead_inspectorates=("HMICFRS",),
-    steps=(StepFact("notified", NOTIFIED_BY_MARCH, LISTED_IN_MARCH),),
+    steps=(
+        StepFact(
+            "notified",
+            NOTIFIED_BY_MARCH,
+            LISTED_IN_MARCH + " July 2022 paper: “We have received notification of one "
+            "inspection post Commonwealth Games.”",
+        ),
+    ),
 )
 
 # --- July 2022, section 3: other engagements ----------------------------------------------------

@@ -23,7 +23,13 @@ from oversight.demo.facts_reports import REPORTS
 from oversight.demo.load_programme import first_step, later_steps, load_programme
 from oversight.inspections.models import Inspection, Report
 from oversight.inspections.services import findings_add, inspection_create, report_create
-from oversight.papers.services import committee_create, meeting_create
+from oversight.papers.services import (
+    committee_create,
+    committee_standing_text_set,
+    meeting_create,
+    paper_draft_create,
+    paper_issue,
+)
 from oversight.recommendations.services import recommendation_create, response_create, update_add
 
 COUNTS = (
@@ -33,6 +39,7 @@ COUNTS = (
     "boards",
     "committees",
     "meetings",
+    "papers",
     "inspections",
     "participants",
     "reports",
@@ -85,6 +92,7 @@ class _Loader:
             self.report(report)
         self.recommendations(RECOMMENDATIONS)
         load_programme(self)
+        self.papers()
 
     def pcc_office(self) -> None:
         # There is no organisation_create service yet, so this is the one write that goes
@@ -128,16 +136,39 @@ class _Loader:
             self.counts["boards"] += 1
 
     def committee(self) -> None:
-        committee = committee_create(
+        self.jac = committee_create(
             organisation=self.force,
             name=facts.COMMITTEE["name"],
             short_name=facts.COMMITTEE["short_name"],
+            standing_text=facts.STANDING_TEXT["2022-03"],
             actor=self.actor,
         )
         self.counts["committees"] += 1
+        self.meetings = {}
         for held_on in facts.MEETINGS:
-            meeting_create(committee=committee, held_on=held_on, actor=self.actor)
+            self.meetings[held_on] = meeting_create(
+                committee=self.jac, held_on=held_on, actor=self.actor
+            )
             self.counts["meetings"] += 1
+
+    def papers(self) -> None:
+        """The March paper issued with March's words; the July paper drafted with July's,
+        left for the liaison to edit and issue."""
+        march = paper_draft_create(
+            meeting=self.meetings[facts.MARCH_MEETING],
+            actor=self.actor,
+            period_start=facts.MARCH_PERIOD_START,
+        )
+        paper_issue(paper=march, actor=self.actor)
+        committee_standing_text_set(
+            committee=self.jac,
+            actor=self.actor,
+            texts=facts.STANDING_TEXT["2022-07"],
+            inspection_kinds=None,  # the July paper does not explain the kinds again
+        )
+        self.jac.refresh_from_db()
+        paper_draft_create(meeting=self.meetings[facts.JULY_MEETING], actor=self.actor)
+        self.counts["papers"] += 2
 
     def inspection(self, fact: InspectionFact) -> None:
         participants = [(self.organisations[name], name, note) for name, note in fact.participants]

@@ -114,10 +114,9 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
     if standing.get("peel"):
         parts.append(_paragraphs(standing["peel"]))
     for p in facts["peel"]:
-        line = f"{p['title']} ({p['when']})" + (
-            f": {p['status'].replace('_', ' ')}." if p["status"] else "."
-        )
-        parts.append(escape(line))
+        title = p["title"] if p["when"] in p["title"] else f"{p['title']} ({p['when']})"
+        stage = PEEL_STAGES.get(p["status"] or "", "")
+        parts.append(f"**{escape(title)}**" + (f": {stage}." if stage else "."))
         if p["summary"]:
             parts.append(_paragraphs(p["summary"]))
     if standing.get("governance"):
@@ -129,10 +128,15 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
             "cause of concern or national recommendation",
             "causes of concern and national recommendations",
         )
-        parts.append(
-            f"There are currently {counted} open for {escape(org)}, over "
-            f"{_plural(len(themes), 'area', 'areas')}:"
-        )
+        scope = f"open for {escape(org)}, over {_plural(len(themes), 'area', 'areas')}"
+        if all(c.get("national") for c in concerns):
+            bodies = sorted(
+                {a for c in concerns for a in c.get("audience", []) if a in NATIONAL_BODIES}
+            )
+            scope += ", which apply to all forces in England and Wales"
+            if bodies:
+                scope += f", as well as national bodies ({escape(', '.join(bodies))})"
+        parts.append(f"There are currently {counted} {scope}:")
         # Items that share a progress narrative are listed together, then the narrative once.
         groups: list[list[dict]] = []
         for c in concerns:
@@ -162,6 +166,17 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
     return ComposedSection("peel", heading, "\n\n".join(parts))
 
 
+PEEL_STAGES = {
+    "notified": "notified, not yet scheduled",
+    "scheduled": "scheduled",
+    "fieldwork": "fieldwork under way",
+    "debriefed": "debriefed, report awaited",
+    "awaiting_report": "report awaited",
+    "published": "report published",
+    "cancelled": "cancelled",
+}
+NATIONAL_BODIES = {"NPCC", "CPS", "College of Policing", "Home Office", "NCA"}
+
 TOOK_PART_KINDS = {"national_thematic", "jtai", "super_complaint", "rocu", "revisit", "peel"}
 
 
@@ -175,6 +190,8 @@ def _inspection_block(number: int, i: dict) -> str:
         body.append(escape(f"Other forces involved are: {names}."))
     if i["participants_note"]:
         body.append(escape(i["participants_note"]))
+    if i["summary"] and i["kind"] != "jtai":  # a JTAI's summary is its report's, next section
+        body.append(_paragraphs(i["summary"]))
     if i["leads"] and i["kind"] == "jtai":
         body.append(escape("Led jointly by " + ", ".join(i["leads"]) + "."))
     if i["debrief_strengths"]:
@@ -191,7 +208,7 @@ def _inspection_block(number: int, i: dict) -> str:
         "published": "The report has been published.",
         "fieldwork": "Fieldwork is under way.",
     }.get(i["status"] or "")
-    if status:
+    if status and not (i["summary"] and "awaited" in status):  # the summary says when
         body.append(status)
     return "\n\n".join([lines[0], *(_indent(b) for b in body)])
 

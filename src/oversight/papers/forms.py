@@ -49,3 +49,14 @@ class SectionForm(forms.Form):
 
 class TemplateForm(forms.Form):
     file = forms.FileField(error_messages={"required": "Choose a Word document (.docx)"})
+
+
+class StandingTextForm(forms.Form):
+    """The words every paper for a committee repeats; empty means the product's default."""
+
+    purpose = forms.CharField(widget=forms.Textarea, required=False, max_length=5_000)
+    peel = forms.CharField(widget=forms.Textarea, required=False, max_length=20_000)
+    governance = forms.CharField(widget=forms.Textarea, required=False, max_length=20_000)
+    review_note = forms.CharField(widget=forms.Textarea, required=False, max_length=5_000)
+    closing = forms.CharField(widget=forms.Textarea, required=False, max_length=5_000)
+    expected = forms.CharField(widget=forms.HiddenInput, required=False)

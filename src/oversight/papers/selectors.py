@@ -56,6 +56,10 @@ def committees_for(user: User) -> QuerySet[Committee]:
     return Committee.objects.filter(organisation_id=organisation_id_of(user))
 
 
+def committee_for(user: User, pk: int) -> Committee:
+    return get_object_or_404(committees_for(user), pk=pk)
+
+
 def committee_by_name(organisation: Organisation, name: str) -> Committee | None:
     return (
         Committee.objects.filter(organisation=organisation)
@@ -185,6 +189,8 @@ def _response_facts(response: Response, until: dt.date, today: dt.date) -> dict:
         "kind": recommendation.kind,
         "theme": recommendation.theme,
         "text": recommendation.text,
+        "national": recommendation.report.organisation_id is None,
+        "audience": list(recommendation.audience or []),
         "deadline_text": recommendation.deadline_text,
         "due_on": _day(due),
         "report_id": recommendation.report_id,
@@ -203,6 +209,11 @@ def _response_facts(response: Response, until: dt.date, today: dt.date) -> dict:
         "next_steps": update.next_steps if update else "",
         "created_on": _day(response.created_at.date()),
     }
+
+
+# What the inspectorate notifies a force of; the force's own submissions (the force
+# management statement) are not "inspections notified for the coming months".
+NOTIFIED_KINDS = frozenset(InspectionKind.values) - {InspectionKind.FMS}
 
 
 def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) -> dict:
@@ -228,9 +239,17 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
         status = status_on(inspection, period_end)
         if status in TOOK_PLACE and _overlaps(inspection, period_start, period_end):
             in_period.append(_inspection_facts(inspection, status))
-        elif status in {InspectionStatus.NOTIFIED, InspectionStatus.SCHEDULED} and (
-            inspection.start_on is None
-            or (inspection.start.end or inspection.start_on) > period_end
+        elif (
+            inspection.kind in NOTIFIED_KINDS
+            and status
+            in {
+                InspectionStatus.NOTIFIED,
+                InspectionStatus.SCHEDULED,
+            }
+            and (
+                inspection.start_on is None
+                or (inspection.start.end or inspection.start_on) > period_end
+            )
         ):
             notified.append(_inspection_facts(inspection, status))
 

@@ -54,6 +54,51 @@ def committee_create(
     )
 
 
+STANDING_KEYS = ("purpose", "peel", "governance", "review_note", "closing")
+
+
+_KEEP = object()
+
+
+@transaction.atomic
+def committee_standing_text_set(
+    *,
+    committee: Committee,
+    actor: User | None,
+    texts: dict[str, str],
+    inspection_kinds: dict | None | object = _KEEP,
+    expected: str | None = None,
+) -> Committee:
+    """Change the words every paper for this committee repeats (drafts pick them up when
+    regenerated; issued papers keep the words they were issued with).
+
+    `texts` holds any of STANDING_KEYS; an empty text removes that paragraph. The explanation
+    of the kinds of inspection is kept unless `inspection_kinds` is given (None removes it).
+    """
+    _require_liaison(actor, committee.organisation_id)
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    if expected is not None and expected != standing_digest(committee):
+        raise ValueError(
+            "Someone else changed this committee's standing text while you were editing it. "
+            "Copy your changes, open the page again to see theirs, then make yours again."
+        )
+    standing = dict(committee.standing_text or {})
+    for key in STANDING_KEYS:
+        if key in texts:
+            value = (texts[key] or "").strip()
+            if value:
+                standing[key] = value
+            else:
+                standing.pop(key, None)
+    if inspection_kinds is not _KEEP:
+        if inspection_kinds:
+            standing["inspection_kinds"] = inspection_kinds
+        else:
+            standing.pop("inspection_kinds", None)
+    committee.standing_text = standing
+    return audit.save(committee, actor=actor, reason="Standing text changed")
+
+
 @transaction.atomic
 def meeting_create(*, committee: Committee, held_on: dt.date, actor: User | None = None) -> Meeting:
     _require_liaison(actor, committee.organisation_id)
@@ -281,6 +326,13 @@ def _read(upload) -> bytes:
     data = upload.read()
     upload.seek(0)
     return data
+
+
+def standing_digest(committee: Committee) -> str:
+    """A fingerprint of the standing text, to tell whether someone changed it meanwhile."""
+    import json
+
+    return _digest(json.dumps(committee.standing_text or {}, sort_keys=True))
 
 
 def _digest(text: str) -> str:

@@ -6,6 +6,7 @@ app_name = "papers"
 
 urlpatterns = [
     path("", views.paper_list, name="list"),
+    path("committees/<int:pk>/standing-text/", views.standing_text, name="standing-text"),
     path("meetings/new/", views.meeting_add, name="meeting-add"),
     path("meetings/<int:pk>/draft/", views.draft_create, name="draft-create"),
     path("<int:pk>/", views.paper_detail, name="detail"),

@@ -16,7 +16,13 @@ from oversight.pages import render_form
 from oversight.papers import selectors, services
 from oversight.papers.documents import build
 from oversight.papers.documents.html import section_html
-from oversight.papers.forms import DraftForm, MeetingForm, SectionForm, TemplateForm
+from oversight.papers.forms import (
+    DraftForm,
+    MeetingForm,
+    SectionForm,
+    StandingTextForm,
+    TemplateForm,
+)
 from oversight.papers.models import PaperStatus
 from oversight.recommendations import selectors as rec_selectors
 
@@ -69,6 +75,50 @@ def meeting_add(request):
             return redirect("papers:list")
     return render_form(
         request, "papers/meeting_form.html", form, title="Add a meeting", active_section="papers"
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def standing_text(request, pk: int):
+    committee = selectors.committee_for(request.user, pk)
+    initial = {key: (committee.standing_text or {}).get(key, "") for key in services.STANDING_KEYS}
+    initial["expected"] = services.standing_digest(committee)
+    form = StandingTextForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        texts = {key: form.cleaned_data[key] for key in services.STANDING_KEYS}
+        try:
+            services.committee_standing_text_set(
+                committee=committee,
+                actor=request.user,
+                texts=texts,
+                expected=form.cleaned_data["expected"] or None,
+            )
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+            return render_form(
+                request,
+                "papers/standing_text_form.html",
+                form,
+                status=409,
+                title=f"Standing text for {committee.name}",
+                active_section="papers",
+                committee=committee,
+            )
+        else:
+            messages.success(
+                request,
+                "The standing text was saved. Drafts pick it up when you regenerate them; "
+                "issued papers keep their words.",
+            )
+            return redirect("papers:list")
+    return render_form(
+        request,
+        "papers/standing_text_form.html",
+        form,
+        title=f"Standing text for {committee.name}",
+        active_section="papers",
+        committee=committee,
     )
 
 

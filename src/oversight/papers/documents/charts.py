@@ -8,11 +8,6 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
-
-matplotlib.use("Agg")
-from matplotlib import pyplot as plt  # noqa: E402
-
 RAG_COLOURS = {
     "Red": "#d4351c",
     "Amber": "#f47738",
@@ -27,10 +22,16 @@ def rag_bar_chart(counts: dict[str, int], *, title: str) -> tuple[bytes, str]:
     labels = list(counts)
     values = [counts[label] for label in labels]
     colours = [RAG_COLOURS.get(label, "#505a5f") for label in labels]
-    plt.rcParams["font.family"] = "sans-serif"
-    plt.rcParams["font.sans-serif"] = ["Liberation Sans", "DejaVu Sans"]
-    plt.rcParams["svg.hashsalt"] = "oversight"  # the same chart gives the same SVG
-    figure, axes = plt.subplots(figsize=(7, 0.55 * len(labels) + 1.1), dpi=150)
+    # Imported here: matplotlib takes seconds to import, and most requests draw no chart.
+    # The Figure API keeps no global state, so requests in threads don't share a figure.
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = ["Liberation Sans", "DejaVu Sans"]
+    matplotlib.rcParams["svg.hashsalt"] = "oversight"  # the same chart gives the same SVG
+    figure = Figure(figsize=(7, 0.55 * len(labels) + 1.1), dpi=150)
+    axes = figure.subplots()
     bars = axes.barh(labels, values, color=colours)
     axes.invert_yaxis()
     axes.set_title(title, loc="left", fontsize=11, fontweight="bold")
@@ -44,5 +45,4 @@ def rag_bar_chart(counts: dict[str, int], *, title: str) -> tuple[bytes, str]:
     figure.savefig(png, format="png", metadata={"Software": None})
     svg = io.StringIO()
     figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(figure)
     return png.getvalue(), svg.getvalue()
