@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -385,9 +387,13 @@ def tracker(request):
         )
         answer["Content-Disposition"] = f'attachment; filename="oversight-tracker-{stamp}.csv"'
         return answer
-    answer = HttpResponse(
-        sheet.xlsx_bytes(queryset, today=today),
+    # Written to a temporary file in constant memory, then streamed from it in chunks.
+    handle = tempfile.TemporaryFile()
+    sheet.write_xlsx(queryset, handle, today=today)
+    handle.seek(0)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"oversight-tracker-{stamp}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    answer["Content-Disposition"] = f'attachment; filename="oversight-tracker-{stamp}.xlsx"'
-    return answer

@@ -22,10 +22,13 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="The file to write")
         parser.add_argument("--list", action="store_true", help="List meetings and their papers")
         parser.add_argument(
-            "--version", type=int, help="A version (default: latest issued, else the draft)"
+            "--paper-version",
+            type=int,
+            dest="paper_version",
+            help="Which version of the paper (default: the latest issued, else the draft)",
         )
 
-    def handle(self, *args, committee, meeting, format, output, list, version, **options):
+    def handle(self, *args, committee, meeting, format, output, list, paper_version, **options):
         from django.db.models import Q
 
         matches = Committee.objects.filter(
@@ -63,15 +66,15 @@ class Command(BaseCommand):
             raise CommandError(
                 f"No paper for {chosen} on {held_on:%d %B %Y}: `--list` shows the meetings"
             )
-        if version:
-            paper = papers.filter(version=version).first()
+        if paper_version:
+            paper = papers.filter(version=paper_version).first()
         else:
             paper = (
                 papers.filter(status=PaperStatus.ISSUED).order_by("-version").first()
                 or papers.order_by("-version").first()
             )
         if paper is None:
-            raise CommandError(f"There is no version {version}")
+            raise CommandError(f"There is no version {paper_version}")
         content, _, _ = build.export(paper, format)
         Path(output).write_bytes(content)
         self.stdout.write(f"Wrote {output}: {paper} ({len(content):,} bytes)")

@@ -1,0 +1,148 @@
+"""The tracker spreadsheet (page and command) and the `paper` command, on the demo record."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from docx import Document
+from openpyxl import load_workbook
+
+from oversight.demo.load import load_demo
+from oversight.papers.tracker import COLUMNS
+from oversight.recommendations.models import Response
+
+pytestmark = pytest.mark.django_db
+HEADER = [name for name, _ in COLUMNS]
+
+
+@pytest.fixture
+def signed_in(client):
+    load_demo()
+
+    def as_(username: str):
+        from oversight.accounts.models import User
+
+        client.force_login(User.objects.get(username=username))
+        return client
+
+    return as_
+
+
+def _workbook(response):
+    content = b"".join(response.streaming_content)
+    return load_workbook(io.BytesIO(content)).active
+
+
+def test_the_tracker_has_one_row_per_response_with_stable_columns(signed_in):
+    response = signed_in("viewer").get("/papers/tracker/")
+    assert response.status_code == 200
+    assert "oversight-tracker-" in response["Content-Disposition"]
+    sheet = _workbook(response)
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == HEADER
+    assert len(rows) - 1 == Response.objects.count()
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:T{len(rows)}"
+    by_reference = {row[0]: dict(zip(HEADER, row, strict=True)) for row in rows[1:]}
+    hate_crime = by_reference["9159"]
+    assert hate_crime["Theme"] == "Hate Crime"
+    assert hate_crime["Deadline as written"] == "Within three months"
+    assert isinstance(hate_crime["Due date"], dt.datetime)  # a real Excel date
+    assert hate_crime["Due date"].date() == dt.date(2018, 10, 19)
+    assert hate_crime["RAG"] == "Green"  # worded, not only coloured
+    assert "cyber-enabled flag" in hate_crime["Recommendation"]
+    assert hate_crime["Latest update"].startswith("The flag is actively used")
+
+
+def test_rag_cells_are_coloured(signed_in):
+    sheet = _workbook(signed_in("liaison").get("/papers/tracker/"))
+    rag_column = HEADER.index("RAG") + 1
+    colours = {
+        sheet.cell(row=r, column=rag_column).value: sheet.cell(row=r, column=rag_column)
+        .fill.fgColor.rgb[-6:]
+        for r in range(2, sheet.max_row + 1)
+    }
+    assert colours["Amber"] == "F47738"
+    assert colours["Green"] == "00703C"
+
+
+def test_the_tracker_follows_the_register_filters(signed_in):
+    client = signed_in("liaison")
+    sheet = _workbook(client.get("/papers/tracker/?rag=green"))
+    rows = list(sheet.iter_rows(values_only=True))[1:]
+    assert [r[0] for r in rows] == ["9159"]
+
+
+def test_the_tracker_as_csv(signed_in):
+    response = signed_in("liaison").get("/papers/tracker/?format=csv&kind=cause_of_concern")
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0] == HEADER
+    assert sorted(r[0] for r in rows[1:]) == ["10618", "8539", "9159", "9472", "9962"]
+    due = {r[0]: r[HEADER.index("Due date")] for r in rows[1:]}
+    assert due["9159"] == "2018-10-19"
+
+
+def test_the_tracker_command_writes_xlsx_and_csv(tmp_path):
+    load_demo()
+    out = io.StringIO()
+    call_command("tracker", "-o", str(tmp_path / "t.xlsx"), stdout=out)
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    assert [c.value for c in sheet[1]] == HEADER
+    assert sheet.max_row - 1 == Response.objects.count()
+    call_command("tracker", "-o", str(tmp_path / "t.csv"), stdout=out)
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8").lstrip("\ufeff").startswith("Ref")
+    with pytest.raises(CommandError, match=".xlsx or .csv"):
+        call_command("tracker", "-o", str(tmp_path / "t.txt"))
+
+
+def test_the_paper_command_lists_meetings_date_first():
+    load_demo()
+    out = io.StringIO()
+    call_command("paper", "--committee", "JAC", "--list", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("2022-03-24") and "v1 issued" in lines[0]
+    assert lines[1].startswith("2022-07-28") and "v1 draft" in lines[1]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_the_paper_command_writes_each_format(tmp_path, fmt):
+    load_demo()
+    target = tmp_path / f"paper.{fmt}"
+    call_command(
+        "paper",
+        "--committee",
+        "Joint Audit Committee",
+        "--meeting",
+        "2022-03-24",
+        "--format",
+        fmt,
+        "-o",
+        str(target),
+        stdout=io.StringIO(),
+    )
+    content = target.read_bytes()
+    if fmt == "docx":
+        text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+        assert "Solihull JTAI Report" in text
+    elif fmt == "pdf":
+        assert content.startswith(b"%PDF")
+    else:
+        assert b"Solihull JTAI Report" in content
+
+
+def test_the_paper_command_explains_bad_input(tmp_path):
+    load_demo()
+    with pytest.raises(CommandError, match="No committee is called"):
+        call_command("paper", "--committee", "Nope", "--list")
+    with pytest.raises(CommandError, match="must be a date"):
+        call_command("paper", "--committee", "JAC", "--meeting", "July", "-o", "x.docx")
+    with pytest.raises(CommandError, match="No paper for"):
+        call_command(
+            "paper", "--committee", "JAC", "--meeting", "2022-01-01", "-o", str(tmp_path / "x")
+        )
