@@ -6,12 +6,12 @@ UV := python3 -m uv
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test install assets chromium lint format clean serve check load
+.PHONY: demo test install assets chromium office lint format clean serve check load
 
 demo: install assets ## Install, load the demo on SQLite and serve it on http://127.0.0.1:$(PORT)
 	OVERSIGHT_DEMO=1 $(VENV)/bin/oversight demo --port $(PORT)
 
-test: install assets chromium ## Install what is needed and run every test
+test: install assets chromium office ## Install what is needed and run every test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 load: install assets ## 50 simulated people for two minutes against gunicorn on loopback (LOAD_ARGS="--seconds 30")
@@ -45,6 +45,12 @@ chromium: ## Debian's Chromium for the browser tests (Playwright's own download 
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null; }
+
+office: ## LibreOffice (the Word file must open in it) and poppler (PDF pages as images)
+	@command -v libreoffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; }
 
 serve: install assets
 	$(VENV)/bin/oversight serve --port $(PORT)

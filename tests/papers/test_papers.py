@@ -106,3 +106,63 @@ def test_word_and_pdf_exports(march):
     assert len(document.inline_shapes) == 1  # the RAG chart
     pdf, content_type, _ = build.export(paper, "pdf")
     assert pdf.startswith(b"%PDF") and content_type == "application/pdf"
+
+
+def test_word_numbers_each_item_once_and_indents_its_further_paragraphs(july):
+    paper, _ = july
+    document = Document(io.BytesIO(build.export(paper, "docx")[0]))
+    paragraphs = document.paragraphs
+    numbered = [p.text for p in paragraphs if p.style.name == "List Number"]
+    concerns = [t for t in numbered if "(Recommendation " in t]
+    assert [t.split(" (Recommendation ")[1][:5].rstrip(")") for t in concerns] == [
+        "8539",
+        "9159",
+        "9472",
+        "9962",
+        "10618",
+    ]
+    # the deadline line under each concern is part of its item, not a numbered item
+    deadline_lines = [p for p in paragraphs if p.text.startswith("Deadline:")]
+    assert deadline_lines and {p.style.name for p in deadline_lines} == {"List Continue"}
+
+
+def test_the_pdf_numbers_lists_as_the_word_file_does(july):
+    import pdfplumber
+
+    paper, _ = july
+    with pdfplumber.open(io.BytesIO(build.export(paper, "pdf")[0])) as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "5. Crimes Against Older People (Recommendation 10618)" in " ".join(text.split())
+    assert "Page 1 of" in text or "page 1 of" in text
+
+
+def test_libreoffice_opens_the_word_file(july, tmp_path):
+    """The committee's clerk may not use Microsoft Word: LibreOffice must open the file."""
+    import shutil
+    import subprocess
+
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    assert office, "LibreOffice is needed for this test: `make test` installs it"
+    paper, _ = july
+    source = tmp_path / "paper.docx"
+    source.write_bytes(build.export(paper, "docx")[0])
+    subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    from pypdf import PdfReader
+
+    converted = PdfReader(tmp_path / "paper.pdf")
+    assert len(converted.pages) >= 3
+    assert "HMICFRS" in converted.pages[0].extract_text()

@@ -62,8 +62,9 @@ def test_rag_cells_are_coloured(signed_in):
     sheet = _workbook(signed_in("liaison").get("/papers/tracker/"))
     rag_column = HEADER.index("RAG") + 1
     colours = {
-        sheet.cell(row=r, column=rag_column).value: sheet.cell(row=r, column=rag_column)
-        .fill.fgColor.rgb[-6:]
+        sheet.cell(row=r, column=rag_column).value: sheet.cell(
+            row=r, column=rag_column
+        ).fill.fgColor.rgb[-6:]
         for r in range(2, sheet.max_row + 1)
     }
     assert colours["Amber"] == "F47738"

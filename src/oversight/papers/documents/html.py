@@ -39,4 +39,16 @@ def build_html(paper: PaperDocument, *, for_pdf: bool = False) -> str:
 def build_pdf(paper: PaperDocument) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=build_html(paper, for_pdf=True)).write_pdf()
+    return HTML(string=_numbered_from(build_html(paper, for_pdf=True))).write_pdf()
+
+
+def _numbered_from(page: str) -> str:
+    """WeasyPrint ignores <ol start>: say it with a counter (the PDF only; browsers and
+    Word number such lists themselves, and the pages' CSP allows no style attributes)."""
+    import re
+
+    return re.sub(
+        r'<ol start="(\d+)"',
+        lambda m: f'<ol start="{m[1]}" style="counter-reset: list-item {int(m[1]) - 1}"',
+        page,
+    )

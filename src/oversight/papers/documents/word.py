@@ -144,8 +144,11 @@ def _add_markdown(document, text: str) -> None:
                 {
                     "ordered": ordered,
                     "num_id": _restart_numbering(document, start) if ordered else None,
+                    "fresh": False,  # the next paragraph opens a list item
                 }
             )
+        elif kind == "list_item_open" and lists:
+            lists[-1]["fresh"] = True
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
         elif kind == "heading_open":
@@ -158,12 +161,17 @@ def _add_markdown(document, text: str) -> None:
             inline = tokens[i + 1]
             if lists:
                 current = lists[-1]
-                style = "List Number" if current["ordered"] else "List Bullet"
-                if len(lists) > 1:
-                    style += " 2"
-                paragraph = document.add_paragraph(style=_style(document, style))
-                if current["num_id"] is not None:
-                    _set_num(paragraph, current["num_id"], len(lists) - 1)
+                depth = " 2" if len(lists) > 1 else ""
+                if current["fresh"]:
+                    style = ("List Number" if current["ordered"] else "List Bullet") + depth
+                    paragraph = document.add_paragraph(style=_style(document, style))
+                    if current["num_id"] is not None:
+                        _set_num(paragraph, current["num_id"], len(lists) - 1)
+                    current["fresh"] = False
+                else:  # a further paragraph of the same item: indented, not numbered
+                    paragraph = document.add_paragraph(
+                        style=_style(document, "List Continue" + depth)
+                    )
             else:
                 paragraph = document.add_paragraph()
             _add_inline(paragraph, inline)
