@@ -78,7 +78,7 @@ def test_edits_are_kept_and_flagged_when_the_record_changes_under_them(july):
         actor=liaison,
         text="Our own words.",
         heading=section.heading,
-        expected_text=section.text,
+        expected=services.section_digest(section),
     )
 
     from oversight.inspections.models import Inspection
@@ -166,3 +166,34 @@ def test_libreoffice_opens_the_word_file(july, tmp_path):
     converted = PdfReader(tmp_path / "paper.pdf")
     assert len(converted.pages) >= 3
     assert "HMICFRS" in converted.pages[0].extract_text()
+
+
+def test_two_people_editing_one_section_never_overwrite_each_other(july):
+    from oversight.conflicts import EditConflict
+
+    paper, liaison = july
+    section = paper.sections.get(key="purpose")
+    opened = services.section_digest(section)  # both open the form
+    services.section_edit(
+        section=section, actor=liaison, text="First words.", heading="Purpose", expected=opened
+    )
+    with pytest.raises(EditConflict):
+        services.section_edit(
+            section=section, actor=liaison, text="Second words.", heading="Purpose", expected=opened
+        )
+    section.refresh_from_db()
+    assert section.text == "First words."
+
+
+def test_line_breaks_sent_by_browsers_are_kept_as_paragraphs(july):
+    paper, liaison = july
+    section = paper.sections.get(key="purpose")
+    services.section_edit(
+        section=section,
+        actor=liaison,
+        text="One.\r\n\r\nTwo.",
+        heading="Purpose",
+        expected=services.section_digest(section),
+    )
+    section.refresh_from_db()
+    assert section.text == "One.\n\nTwo."

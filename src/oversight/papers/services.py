@@ -186,17 +186,18 @@ def paper_regenerate(*, paper: Paper, actor: User) -> list[PaperSection]:
 
 @transaction.atomic
 def section_edit(
-    *, section: PaperSection, actor: User, text: str, heading: str, expected_text: str | None
+    *, section: PaperSection, actor: User, text: str, heading: str, expected: str | None
 ) -> PaperSection:
     """The liaison's words replace the generated ones for this section.
 
-    `expected_text` is the section text the form was drawn from: if someone else saved the
-    section since, the save is refused with what changed."""
+    `expected` is `section_digest()` of the section the form was drawn from: if someone else
+    saved the section since, the save is refused with what changed. (A fingerprint, not the
+    text itself: browsers rewrite line breaks in form fields.)"""
     paper = section.paper
     _require_liaison(actor, paper.meeting.committee.organisation_id)
     _lock_draft(paper)
     current = PaperSection.objects.select_for_update().get(pk=section.pk)
-    if expected_text is not None and _digest(current.text) != _digest(expected_text):
+    if expected is not None and section_digest(current) != expected:
         who = current.edited_by.display_name if current.edited_by else "Someone"
         raise EditConflict(
             [
@@ -209,6 +210,7 @@ def section_edit(
             who,
             current.edited_at,
         )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as browsers send line breaks
     if not text.strip():
         raise ValueError("Enter the text of the section, or undo your edits")
     current.heading = heading.strip() or current.heading
@@ -326,6 +328,11 @@ def _read(upload) -> bytes:
     data = upload.read()
     upload.seek(0)
     return data
+
+
+def section_digest(section: PaperSection) -> str:
+    """A fingerprint of a section's words, to tell whether someone changed them meanwhile."""
+    return _digest(section.text)
 
 
 def standing_digest(committee: Committee) -> str:

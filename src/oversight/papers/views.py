@@ -206,7 +206,11 @@ def section_edit(request, pk: int, key: str):
         raise PermissionDenied("An issued paper cannot be edited: make a new version.")
     form = SectionForm(
         _posted(request),
-        initial={"heading": section.heading, "text": section.text, "expected": section.text},
+        initial={
+            "heading": section.heading,
+            "text": section.text,
+            "expected": services.section_digest(section),
+        },
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -216,13 +220,17 @@ def section_edit(request, pk: int, key: str):
                 actor=request.user,
                 text=form.cleaned_data["text"],
                 heading=form.cleaned_data["heading"],
-                expected_text=form.cleaned_data["expected"],
+                expected=form.cleaned_data["expected"] or None,
             )
         except EditConflict as exc:
             conflict = exc
             section.refresh_from_db()
             form = SectionForm(
-                initial={"heading": section.heading, "text": section.text, "expected": section.text}
+                initial={
+                    "heading": section.heading,
+                    "text": section.text,
+                    "expected": services.section_digest(section),
+                }
             )
         except ValueError as exc:
             form.add_error("text", str(exc))
