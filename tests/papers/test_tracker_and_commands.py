@@ -147,3 +147,9 @@ def test_the_paper_command_explains_bad_input(tmp_path):
         call_command(
             "paper", "--committee", "JAC", "--meeting", "2022-01-01", "-o", str(tmp_path / "x")
         )
+
+
+def test_the_register_links_to_the_tracker_with_its_filters(signed_in):
+    page = signed_in("liaison").get("/recommendations/?rag=green&page=1").content.decode()
+    assert 'href="/papers/tracker/?rag=green"' in page
+    assert 'href="/papers/tracker/?rag=green&amp;format=csv"' in page
