@@ -74,6 +74,9 @@ class FoundRecommendation:
     status: str | None = None  # trackers: the status as written
     status_history: list[StatusEvent] = field(default_factory=list)
     row: int | None = None  # trackers: the spreadsheet row number (1 = header)
+    # register pages: the cause of concern's own words, when the entry also gives the
+    # recommendation made about it (then `text` is the recommendation)
+    concern_text: str | None = None
 
 
 @dataclass
