@@ -197,3 +197,48 @@ def test_line_breaks_sent_by_browsers_are_kept_as_paragraphs(july):
     )
     section.refresh_from_db()
     assert section.text == "One.\n\nTwo."
+
+
+def _template(header: str) -> bytes:
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = header
+    document.add_paragraph("This body is replaced by the paper.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_organisation_word_template_gives_the_header(july):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    paper, liaison = july
+    services.word_template_upload(
+        organisation=liaison.organisation,
+        actor=liaison,
+        upload=SimpleUploadedFile(
+            "house.docx", _template("{{ organisation }} | {{ committee }} | {{ marking }}")
+        ),
+    )
+    document = Document(io.BytesIO(build.export(paper, "docx")[0]))
+    header = document.sections[0].header.paragraphs[0].text
+    assert header.startswith("West Midlands Police | Joint Audit Committee | OFFICIAL")
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "This body is replaced" not in text
+    assert "Hate Crime (Recommendation 9159)." in text
+
+
+def test_a_template_with_broken_placeholders_is_refused_at_upload(july):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from oversight.papers.models import WordTemplate
+    from oversight.recommendations.filetypes import RefusedFile
+
+    paper, liaison = july
+    with pytest.raises(RefusedFile, match="placeholders"):
+        services.word_template_upload(
+            organisation=liaison.organisation,
+            actor=liaison,
+            upload=SimpleUploadedFile("broken.docx", _template("{{ organisation ")),
+        )
+    assert not WordTemplate.objects.exists()
+    build.export(paper, "docx")  # exports still work

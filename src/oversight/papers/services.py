@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -312,6 +313,19 @@ def word_template_upload(*, organisation: Organisation, actor: User, upload) -> 
     if detected.kind != "docx":
         raise RefusedFile("Upload a Word document (.docx) to use as the template.")
     data = _read(upload)
+    try:  # a template whose placeholders cannot be filled would break every export later
+        from docxtpl import DocxTemplate
+
+        DocxTemplate(io.BytesIO(data)).render(
+            {k: k for k in ("organisation", "committee", "meeting", "title", "marking")},
+            autoescape=True,
+        )
+    except Exception as exc:  # docxtpl raises Jinja2 and XML errors of many kinds
+        raise RefusedFile(
+            "Oversight could not fill this template's placeholders. Use only "
+            "{{ organisation }}, {{ committee }}, {{ meeting }}, {{ title }} and {{ marking }}, "
+            f"each written in full ({type(exc).__name__})."
+        ) from exc
     WordTemplate.objects.filter(organisation=organisation, is_active=True).update(is_active=False)
     template = WordTemplate(
         organisation=organisation,
