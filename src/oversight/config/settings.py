@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "oversight.accounts",
     "oversight.inspections",
     "oversight.recommendations",
@@ -244,3 +246,71 @@ if OIDC_ENABLED:
 # Two-step verification (TOTP) for people who sign in with a password.
 OVERSIGHT_TOTP_ISSUER = os.environ.get("OVERSIGHT_TOTP_ISSUER", OVERSIGHT_SERVICE_NAME)
 OVERSIGHT_TWO_FACTOR_PENDING_MINUTES = 10
+
+# The REST API (oversight.api): personal API tokens or the browser session; see docs/api.md.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "oversight.api.authentication.BearerTokenAuthentication",
+        "oversight.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["oversight.api.permissions.SignedInReadOnlyForViewers"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "oversight.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "oversight.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Oversight API",
+    "DESCRIPTION": "Read the record of inspections, reports, recommendations and responses; "
+    "add updates, evidence and reviews. Authenticate with a personal API token.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SERVE_AUTHENTICATION": None,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "ENUM_NAME_OVERRIDES": {
+        "RagEnum": "oversight.rules.rag.Rag",
+        "ProposedRagEnum": "oversight.api.serializers.PROPOSABLE_RAG",
+        "RagFilterEnum": "oversight.api.filters.RAG_FILTER_CHOICES",
+        "StatusFilterEnum": "oversight.api.filters.STATUS_FILTER_CHOICES",
+        "PrecisionEnum": "oversight.rules.partial_dates.Precision",
+    },
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**15}},
+}
+
+# Reminders (`oversight remind`, run daily): see docs/reminders.md.
+# The address people open Oversight at; the links in e-mails start with it.
+OVERSIGHT_BASE_URL = os.environ.get(
+    "OVERSIGHT_BASE_URL", "" if PRODUCTION else "http://127.0.0.1:8000"
+).rstrip("/")
+OVERSIGHT_REMIND_DUE_SOON_DAYS = int(os.environ.get("OVERSIGHT_REMIND_DUE_SOON_DAYS", "14"))
+OVERSIGHT_REMIND_OVERDUE_EVERY_DAYS = int(
+    os.environ.get("OVERSIGHT_REMIND_OVERDUE_EVERY_DAYS", "7")
+)
+OVERSIGHT_REMIND_REVIEW_EVERY_DAYS = int(os.environ.get("OVERSIGHT_REMIND_REVIEW_EVERY_DAYS", "7"))
+OVERSIGHT_REMIND_STALE_DAYS = int(os.environ.get("OVERSIGHT_REMIND_STALE_DAYS", "90"))
+OVERSIGHT_REMIND_WEEKLY_DAY = os.environ.get("OVERSIGHT_REMIND_WEEKLY_DAY", "monday")
+OVERSIGHT_EMAIL_MARKING = os.environ.get("OVERSIGHT_EMAIL_MARKING", "OFFICIAL-SENSITIVE")
+# E-mail through SMTP when a host is set (or in production); printed to the console otherwise.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST or PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Oversight <oversight@localhost>")

@@ -1,15 +1,24 @@
-"""The figures on the home page, read through the recommendations selectors."""
+"""The figures on the home page and the dashboard, read through the recommendations
+selectors (so they are scoped to the person's organisation like every other page)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.urls import reverse
 
 from oversight.accounts.models import Role, User
+from oversight.accounts.permissions import organisation_id_of
 from oversight.recommendations import selectors as rec
-from oversight.recommendations.models import Response
+from oversight.recommendations.models import (
+    CLOSED_STATUSES,
+    RecommendationKind,
+    Response,
+    ResponseStatus,
+)
 
 
 @dataclass
@@ -31,3 +40,239 @@ def attention(user: User, *, today: dt.date) -> Attention:
         open_count=everything.filter(rec.OPEN_Q).count(),
         show_organisation_queues=user.role != Role.OWNER,
     )
+
+
+# --- The dashboard -------------------------------------------------------------------------
+# Every figure is a count of the register with a query string, counted with the register's
+# own condition (RegisterFilters.q), so following its link shows exactly those responses.
+
+
+@dataclass
+class Figure:
+    label: str
+    count: int
+    params: dict[str, str]
+
+    @property
+    def url(self) -> str:
+        return reverse("recommendations:register") + "?" + urlencode(self.params)
+
+
+@dataclass
+class Breakdown:
+    title: str
+    column: str
+    figures: list[Figure]
+
+
+@dataclass
+class TrendRow:
+    month: dt.date
+    open: int
+    closed: int
+    overdue: int
+    red: int
+    amber: int
+    green: int
+    not_rated: int
+    source: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.month:%b %Y}"
+
+
+@dataclass
+class Dashboard:
+    today: dt.date
+    quarter: tuple[dt.date, dt.date]
+    headline: list[Figure]
+    by_status: list[Figure]
+    by_rag: list[Figure]
+    breakdowns: list[Breakdown]
+    trend: list[TrendRow] = field(default_factory=list)
+
+
+OPEN = {"status": "any_open"}
+RAG_FIGURES = [("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("blue", "Blue (complete)")]
+
+
+def quarter_of(today: dt.date) -> tuple[dt.date, dt.date]:
+    first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    after = dt.date(first.year + (first.month + 3 > 12), (first.month + 2) % 12 + 1, 1)
+    return first, after - dt.timedelta(days=1)
+
+
+def _counts(user: User, specs: dict[str, dict[str, str]], today: dt.date) -> dict[str, int]:
+    """Many register counts in one aggregate query."""
+    return rec.responses_for(user).aggregate(
+        **{
+            key: Count("id", filter=rec.RegisterFilters.from_query(params).q(today=today))
+            for key, params in specs.items()
+        }
+    )
+
+
+def _grouped(user: User, column: str, name_columns: list[str]) -> list[dict]:
+    return list(
+        rec.responses_for(user)
+        .filter(rec.OPEN_Q)
+        .values(column, *name_columns)
+        .annotate(n=Count("id"))
+        .order_by("-n", *name_columns)
+    )
+
+
+def _breakdowns(user: User) -> list[Breakdown]:
+    out = []
+    rows = _grouped(user, "portfolio_id", ["portfolio__name"])
+    out.append(
+        Breakdown(
+            "Open responses by portfolio",
+            "Portfolio",
+            [
+                Figure(
+                    r["portfolio__name"] or "No portfolio",
+                    r["n"],
+                    {**OPEN, "portfolio": str(r["portfolio_id"] or "none")},
+                )
+                for r in rows
+            ],
+        )
+    )
+    rows = _grouped(user, "owner_id", ["owner__first_name", "owner__last_name", "owner__username"])
+    out.append(
+        Breakdown(
+            "Open responses by owner",
+            "Owner",
+            [
+                Figure(
+                    (
+                        f"{r['owner__first_name']} {r['owner__last_name']}".strip()
+                        or r["owner__username"]
+                    )
+                    if r["owner_id"]
+                    else "Not assigned",
+                    r["n"],
+                    {**OPEN, "owner": str(r["owner_id"] or "none")},
+                )
+                for r in rows
+            ],
+        )
+    )
+    rows = _grouped(user, "board_id", ["board__name"])
+    out.append(
+        Breakdown(
+            "Open responses by board",
+            "Board",
+            [
+                Figure(
+                    r["board__name"] or "No board",
+                    r["n"],
+                    {**OPEN, "board": str(r["board_id"] or "none")},
+                )
+                for r in rows
+            ],
+        )
+    )
+    rows = _grouped(user, "recommendation__report_id", ["recommendation__report__title"])
+    out.append(
+        Breakdown(
+            "Open responses by report",
+            "Report",
+            [
+                Figure(
+                    r["recommendation__report__title"],
+                    r["n"],
+                    {**OPEN, "report": str(r["recommendation__report_id"])},
+                )
+                for r in rows
+            ],
+        )
+    )
+    kinds = dict(RecommendationKind.choices)
+    rows = _grouped(user, "recommendation__kind", [])
+    out.append(
+        Breakdown(
+            "Open responses by kind",
+            "Kind",
+            [
+                Figure(
+                    kinds.get(r["recommendation__kind"], r["recommendation__kind"]),
+                    r["n"],
+                    {**OPEN, "kind": r["recommendation__kind"]},
+                )
+                for r in rows
+            ],
+        )
+    )
+    return out
+
+
+def dashboard(user: User, *, today: dt.date, trend_months: int | None = 60) -> Dashboard:
+    """The dashboard's figures: one aggregate query for the headline, status and RAG figures,
+    one grouped query per breakdown, one for the trend."""
+    first, last = quarter_of(today)
+    headline_specs = {
+        "open": ("Open responses", OPEN),
+        "overdue": ("Overdue", {"overdue": "1"}),
+        "due_30": ("Due in the next 30 days", {"due_within": "30"}),
+        "due_90": ("Due in the next 90 days", {"due_within": "90"}),
+        "reviews": ("Reviews due", {"review_due": "1"}),
+        "closed_quarter": (
+            "Closed this quarter",
+            {"closed_from": first.isoformat(), "closed_to": last.isoformat()},
+        ),
+    }
+    open_statuses = [s for s in ResponseStatus if s not in CLOSED_STATUSES]
+    status_specs = {f"status_{s.value}": (s.label, {"status": s.value}) for s in open_statuses}
+    rag_specs = {f"rag_{v}": (label, {**OPEN, "rag": v}) for v, label in RAG_FIGURES}
+    rag_specs["rag_none"] = ("Not rated", {**OPEN, "rag": "none"})
+    specs = {**headline_specs, **status_specs, **rag_specs}
+    counts = _counts(user, {k: params for k, (_, params) in specs.items()}, today)
+
+    def figures(group: dict) -> list[Figure]:
+        return [Figure(label, counts[key], params) for key, (label, params) in group.items()]
+
+    by_rag = [f for f in figures(rag_specs) if f.count or f.params["rag"] != "blue"]
+    return Dashboard(
+        today=today,
+        quarter=(first, last),
+        headline=figures(headline_specs),
+        by_status=figures(status_specs),
+        by_rag=by_rag,
+        breakdowns=_breakdowns(user),
+        trend=trend(user, today=today, months=trend_months),
+    )
+
+
+def trend(user: User, *, today: dt.date, months: int | None = 60) -> list[TrendRow]:
+    """Month by month: the stored snapshots of earlier months, and this month as it is now."""
+    from oversight.dashboards.models import MonthlySnapshot
+    from oversight.dashboards.snapshots import figures_now, month_start
+
+    org_id = organisation_id_of(user)
+    this_month = month_start(today)
+    qs = MonthlySnapshot.objects.filter(organisation_id=org_id, month__lt=this_month)
+    if months:
+        first = this_month
+        for _ in range(months - 1):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        qs = qs.filter(month__gte=first)
+    rows = [
+        TrendRow(
+            s.month, s.open, s.closed, s.overdue, s.red, s.amber, s.green, s.not_rated, s.source
+        )
+        for s in qs.order_by("month")
+    ]
+    now = figures_now(today, [org_id]).get(org_id)
+    if now or rows:
+        from oversight.dashboards.snapshots import Figures
+
+        f = now or Figures()
+        rows.append(
+            TrendRow(
+                this_month, f.open, f.closed, f.overdue, f.red, f.amber, f.green, f.not_rated, "now"
+            )
+        )
+    return rows

@@ -1,12 +1,22 @@
-"""Home: what needs my attention. Error pages."""
+"""Home: what needs my attention. The dashboard, search. Error pages."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
-from oversight.dashboards import selectors
+from oversight.dashboards import charts, selectors
+from oversight.dashboards.search import search as search_records
+
+TREND_CHOICES = {
+    "12": ("Last 12 months", 12),
+    "36": ("Last 3 years", 36),
+    "60": ("Last 5 years", 60),
+    "all": ("Every month", None),
+}  # noqa: E501
+SEARCH_PAGE_SIZE = 20
 
 
 def home(request):
@@ -19,6 +29,90 @@ def home(request):
             "active_section": "home",
             "attention": selectors.attention(request.user, today=today),
             "today": today,
+        },
+    )
+
+
+def dashboard(request):
+    today = timezone.localdate()
+    period = request.GET.get("trend", "60")
+    if period not in TREND_CHOICES:
+        period = "60"
+    board = selectors.dashboard(request.user, today=today, trend_months=TREND_CHOICES[period][1])
+    trend = board.trend
+    months = [row.label for row in trend]
+    return render(
+        request,
+        "dashboards/dashboard.html",
+        {
+            "title": "Dashboard",
+            "active_section": "dashboard",
+            "board": board,
+            "today": today,
+            "period": period,
+            "periods": [(k, label) for k, (label, _) in TREND_CHOICES.items()],
+            "status_chart": charts.bar_chart(
+                {f.label: f.count for f in board.by_status},
+                title="Open responses by status",
+                colours=dict.fromkeys((f.label for f in board.by_status), "#1d70b8"),
+            ),
+            "rag_chart": charts.rag_chart(
+                {f.label: f.count for f in board.by_rag}, title="Open responses by RAG rating"
+            ),
+            "trend_chart": charts.trend_chart(
+                months,
+                {
+                    "Open": [r.open for r in trend],
+                    "Overdue": [r.overdue for r in trend],
+                    "Closed (all time)": [r.closed for r in trend],
+                },
+                title="Open, overdue and closed, month by month",
+            )
+            if trend
+            else None,
+            "rag_trend_chart": charts.stacked_chart(
+                months,
+                {
+                    "Red": [r.red for r in trend],
+                    "Amber": [r.amber for r in trend],
+                    "Green": [r.green for r in trend],
+                    "Not rated": [r.not_rated for r in trend],
+                },
+                title="RAG ratings of open responses, month by month",
+            )
+            if trend
+            else None,
+        },
+    )
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    page_number = request.GET.get("page", "1")
+    page_number = int(page_number) if page_number.isdigit() and int(page_number) > 0 else 1
+    results = (
+        search_records(
+            request.user,
+            query,
+            limit=SEARCH_PAGE_SIZE,
+            offset=(page_number - 1) * SEARCH_PAGE_SIZE,
+        )
+        if query
+        else None
+    )
+    pages = None
+    if results and results.total > SEARCH_PAGE_SIZE:
+        pages = Paginator(range(results.total), SEARCH_PAGE_SIZE).get_page(page_number)
+    return render(
+        request,
+        "dashboards/search.html",
+        {
+            "title": f"Search: {query}" if query else "Search",
+            "active_section": "search",
+            "query": query,
+            "results": results,
+            "pages": pages,
+            "page_number": page_number,
         },
     )
 

@@ -32,6 +32,15 @@ def _due_expression_q(before: dt.date) -> Q:
     )
 
 
+def _due_between_q(first: dt.date, last: dt.date) -> Q:
+    """Responses whose due date (revised, else computed) is from `first` to `last`."""
+    return Q(revised_due_on__gte=first, revised_due_on__lte=last) | Q(
+        revised_due_on__isnull=True,
+        recommendation__due_on__gte=first,
+        recommendation__due_on__lte=last,
+    )
+
+
 def responses_for(user: User) -> QuerySet[Response]:
     """Every response of the person's organisation, with what a list needs to show it."""
     return Response.objects.filter(organisation_id=organisation_id_of(user)).select_related(
@@ -58,6 +67,13 @@ class RegisterFilters:
     owner: str = ""
     report: str = ""
     overdue: bool = False
+    # Filters the dashboard links to (shown in the register's filter summary).
+    portfolio: str = ""
+    board: str = ""
+    due_within: int | None = None  # open, due from today to today + N days
+    review_due: bool = False  # open, next review on or before today
+    closed_from: dt.date | None = None  # closed on or after this day
+    closed_to: dt.date | None = None  # closed on or before this day
     sort: str = "due"
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -80,8 +96,12 @@ class RegisterFilters:
             owner=params.get("owner", ""),
             report=params.get("report", ""),
             overdue=params.get("overdue") in {"1", "yes", "on", "true"},
+            portfolio=params.get("portfolio", ""),
+            board=params.get("board", ""),
+            review_due=params.get("review_due") in {"1", "yes", "on", "true"},
             sort=params.get("sort", "due") or "due",
         )
+        f._read_dashboard_filters(params)
         if f.kind and f.kind not in RecommendationKind.values:
             f.errors["kind"] = "Choose a kind from the list"
             f.kind = ""
@@ -91,44 +111,91 @@ class RegisterFilters:
         if f.rag and f.rag not in Rag.values + ["none"]:
             f.errors["rag"] = "Choose a RAG rating from the list"
             f.rag = ""
-        for name in ("owner", "report"):
+        for name in ("owner", "report", "portfolio", "board"):
             value = getattr(f, name)
-            if value and not (value.isdigit() or (name == "owner" and value == "none")):
+            if value and not (value.isdigit() or (name != "report" and value == "none")):
                 f.errors[name] = f"Choose a {name} from the list"
                 setattr(f, name, "")
         if f.sort not in cls.SORTS:
             f.sort = "due"
         return f
 
+    def _read_dashboard_filters(self, params) -> None:
+        days = params.get("due_within", "")
+        if days:
+            if days.isdigit() and 0 < int(days) <= 3660:
+                self.due_within = int(days)
+            else:
+                self.errors["due_within"] = "Enter a number of days from 1 to 3660"
+        for name in ("closed_from", "closed_to"):
+            value = params.get(name, "")
+            if value:
+                try:
+                    setattr(self, name, dt.date.fromisoformat(value))
+                except ValueError:
+                    self.errors[name] = "Enter a date like 2022-07-31"
+
     @property
     def active(self) -> bool:
         return any(
-            [self.kind, self.status, self.rag, self.theme, self.owner, self.report, self.overdue]
+            [
+                self.kind,
+                self.status,
+                self.rag,
+                self.theme,
+                self.owner,
+                self.report,
+                self.overdue,
+                self.portfolio,
+                self.board,
+                self.due_within,
+                self.review_due,
+                self.closed_from,
+                self.closed_to,
+            ]
         )
+
+    def q(self, *, today: dt.date) -> Q:
+        """The filters as one condition on responses: the register's rows, and the
+        dashboard's counts (which are therefore the register's counts)."""
+        q = Q()
+        if self.kind:
+            q &= Q(recommendation__kind=self.kind)
+        if self.status == "any_open":
+            q &= OPEN_Q
+        elif self.status:
+            q &= Q(status=self.status)
+        if self.rag == "none":
+            q &= Q(rag="")
+        elif self.rag:
+            q &= Q(rag=self.rag)
+        if self.theme:
+            q &= Q(recommendation__theme__iexact=self.theme)
+        for name, column in (("owner", "owner"), ("portfolio", "portfolio"), ("board", "board")):
+            value = getattr(self, name)
+            if value == "none":
+                q &= Q(**{f"{column}__isnull": True})
+            elif value:
+                q &= Q(**{f"{column}_id": int(value)})
+        if self.report:
+            q &= Q(recommendation__report_id=int(self.report))
+        if self.overdue:
+            q &= OPEN_Q & _due_expression_q(today)
+        if self.due_within:
+            q &= OPEN_Q & _due_between_q(today, today + dt.timedelta(days=self.due_within))
+        if self.review_due:
+            q &= OPEN_Q & Q(next_review_on__lte=today)
+        if self.closed_from or self.closed_to:
+            q &= ~OPEN_Q
+        if self.closed_from:
+            q &= Q(closed_on__gte=self.closed_from)
+        if self.closed_to:
+            q &= Q(closed_on__lte=self.closed_to)
+        return q
 
 
 def register(user: User, filters: RegisterFilters, *, today: dt.date) -> QuerySet[Response]:
-    qs = responses_for(user)
-    if filters.kind:
-        qs = qs.filter(recommendation__kind=filters.kind)
-    if filters.status == "any_open":
-        qs = qs.filter(OPEN_Q)
-    elif filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.rag == "none":
-        qs = qs.filter(rag="")
-    elif filters.rag:
-        qs = qs.filter(rag=filters.rag)
-    if filters.theme:
-        qs = qs.filter(recommendation__theme__iexact=filters.theme)
-    if filters.owner == "none":
-        qs = qs.filter(owner__isnull=True)
-    elif filters.owner:
-        qs = qs.filter(owner_id=int(filters.owner))
-    if filters.report:
-        qs = qs.filter(recommendation__report_id=int(filters.report))
-    if filters.overdue:
-        qs = overdue(qs, today)
+    qs = responses_for(user).filter(filters.q(today=today))
     return qs.order_by(*RegisterFilters.SORTS[filters.sort][1])
 
 
@@ -157,10 +224,17 @@ def register_choices(user: User) -> dict[str, list[tuple[str, str]]]:
         .distinct()
         .order_by("recommendation__report__title")
     )
+    from oversight.accounts.models import Board, Portfolio
+
+    org_id = organisation_id_of(user)
+    portfolios = Portfolio.objects.filter(organisation_id=org_id).order_by("name")
+    boards = Board.objects.filter(organisation_id=org_id).order_by("name")
     return {
         "themes": [(t, t) for t in themes],
         "owners": [(str(o.pk), o.display_name) for o in owners],
         "reports": [(str(pk), title) for pk, title in reports],
+        "portfolios": [(str(p.pk), p.name) for p in portfolios],
+        "boards": [(str(b.pk), b.name) for b in boards],
     }
 
 
@@ -168,7 +242,11 @@ def response_detail(user: User, pk: int) -> Response:
     """One response of the person's organisation, with its updates newest first; 404 otherwise."""
     qs = (
         responses_for(user)
-        .select_related("recommendation__cause_of_concern", "recommendation__report__inspectorate")
+        .select_related(
+            "organisation",
+            "recommendation__cause_of_concern",
+            "recommendation__report__inspectorate",
+        )
         .prefetch_related(
             Prefetch(
                 "updates",
@@ -176,7 +254,7 @@ def response_detail(user: User, pk: int) -> Response:
                     Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at"))
                 ),
             ),
-            "reviews__reviewer",
+            Prefetch("reviews", queryset=_reviews_with_reviewer()),
         )
     )
     return get_object_or_404(qs, pk=pk)
@@ -184,12 +262,19 @@ def response_detail(user: User, pk: int) -> Response:
 
 def response_history(response: Response) -> list[dict]:
     """The audit trail of a response and of everything hung on it, newest first."""
-    from oversight.recommendations.history import trail
+    from oversight.recommendations.history import field_changes, trail
     from oversight.recommendations.models import ClosureRequest, ExtensionRequest, Review
 
-    return trail(
+    # The response's own rows are all about this response: name it once (str of each row's
+    # instance would read its organisation and recommendation again, two queries a row).
+    own = field_changes(
+        response.history.select_related("history_user", "owner", "portfolio", "board").order_by(
+            "-history_date", "-history_id"
+        ),
+        subject=str(response),
+    )
+    hung_on = trail(
         [
-            ("", response.history.all()),
             ("Update", Update.history.filter(response_id=response.pk)),
             ("Evidence", Evidence.history.filter(response_id=response.pk)),
             ("Review", Review.history.filter(response_id=response.pk)),
@@ -197,6 +282,13 @@ def response_history(response: Response) -> list[dict]:
             ("Closure", ClosureRequest.history.filter(response_id=response.pk)),
         ]
     )
+    return sorted(own + hung_on, key=lambda e: e["when"], reverse=True)
+
+
+def _reviews_with_reviewer() -> QuerySet:
+    from oversight.recommendations.models import Review
+
+    return Review.objects.select_related("reviewer")
 
 
 def recommendations_under(concern: Recommendation) -> QuerySet[Recommendation]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from oversight.dashboards import charts
 from oversight.papers import compose
-from oversight.papers.documents import charts, html, word
+from oversight.papers.documents import html, word
 from oversight.papers.documents.model import PaperDocument, Section
 from oversight.papers.models import Paper, WordTemplate
 from oversight.papers.selectors import long_date

@@ -19,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, no_serve: bool = False, port: int | None = None, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo", verbosity=options.get("verbosity", 1))
+        call_command("snapshot", backfill=True, verbosity=0)  # the dashboard's trend
         call_command("collectstatic", interactive=False, verbosity=0)
         if no_serve:
             return

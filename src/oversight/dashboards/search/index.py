@@ -1,0 +1,127 @@
+"""What each record contributes to the search index, and keeping the index in step.
+
+Signals (connected in DashboardsConfig.ready) rather than calls in each app's services: the
+records are written by the services of four apps, by the demo loader and the ingest, and a
+signal catches every one of them without those apps knowing about search. Writes that skip
+signals (queryset.update, bulk_create) are caught by `oversight search_index`, which rebuilds
+everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+
+from oversight.dashboards.models import SearchEntry, SearchKind
+from oversight.dashboards.search import fulltext
+from oversight.inspections.models import Finding, Inspection, Report
+from oversight.recommendations.models import Recommendation, Update
+
+MODELS = {
+    SearchKind.RECOMMENDATION: Recommendation,
+    SearchKind.UPDATE: Update,
+    SearchKind.INSPECTION: Inspection,
+    SearchKind.REPORT: Report,
+    SearchKind.FINDING: Finding,
+}
+KIND_OF = {model: kind for kind, model in MODELS.items()}
+
+
+def _day(value) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def _join(*parts) -> str:
+    return "\n\n".join(str(p).strip() for p in parts if p and str(p).strip())
+
+
+def recommendation_title(rec: Recommendation) -> str:
+    return f"{rec.title}: {rec.theme}" if rec.theme else rec.title
+
+
+def document(kind: str, obj) -> tuple[str, str, object]:
+    """(title, body, date) of one record."""
+    if kind == SearchKind.RECOMMENDATION:
+        return recommendation_title(obj), _join(obj.text), obj.report.published_on
+    if kind == SearchKind.UPDATE:
+        rec = obj.response.recommendation
+        title = f"Update of {_day(obj.written_on)} on {recommendation_title(rec)}"
+        return title, _join(obj.narrative, obj.next_steps), obj.written_on
+    if kind == SearchKind.INSPECTION:
+        body = _join(
+            obj.summary,
+            "\n".join(obj.debrief_strengths or []),
+            "\n".join(obj.debrief_areas_to_consider or []),
+            obj.debrief_notes,
+        )
+        return obj.title, body, obj.start_on
+    if kind == SearchKind.REPORT:
+        return obj.title, _join(obj.summary), obj.published_on
+    if kind == SearchKind.FINDING:
+        return obj.heading or "Finding", _join(obj.text), obj.report.published_on
+    raise ValueError(f"Nothing to index for {kind!r}")
+
+
+def index_one(kind: str, obj) -> None:
+    title, body, on = document(kind, obj)
+    SearchEntry.objects.update_or_create(
+        kind=kind, object_id=obj.pk, defaults={"title": title[:600], "body": body, "dated": on}
+    )
+
+
+def unindex(kind: str, pk: int) -> None:
+    SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
+
+
+def _queryset(kind: str):
+    model = MODELS[kind]
+    related = {
+        SearchKind.RECOMMENDATION: ["report"],
+        SearchKind.UPDATE: ["response__recommendation"],
+        SearchKind.FINDING: ["report"],
+    }.get(kind, [])
+    return model.objects.select_related(*related).order_by("pk")
+
+
+def rebuild(kinds: Iterable[str] | None = None) -> dict[str, int]:
+    """Rebuild the index from the records (and the full-text machinery); return counts."""
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        fulltext.install(connection)
+        for kind in kinds or MODELS:
+            SearchEntry.objects.filter(kind=kind).delete()
+            batch = []
+            for obj in _queryset(kind).iterator(chunk_size=500):
+                title, body, on = document(kind, obj)
+                batch.append(
+                    SearchEntry(kind=kind, object_id=obj.pk, title=title[:600], body=body, dated=on)
+                )
+                if len(batch) >= 500:
+                    SearchEntry.objects.bulk_create(batch)
+                    batch = []
+            SearchEntry.objects.bulk_create(batch)
+            counts[kind] = SearchEntry.objects.filter(kind=kind).count()
+    return counts
+
+
+def _saved(sender, instance, raw=False, **kwargs) -> None:
+    if raw:  # loaddata: related rows may not exist yet; `oversight search_index` catches up
+        return
+    index_one(KIND_OF[sender], instance)
+    if sender is Recommendation:  # its updates carry its title
+        for update in Update.objects.filter(response__recommendation=instance).select_related(
+            "response__recommendation"
+        ):
+            index_one(SearchKind.UPDATE, update)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    unindex(KIND_OF[sender], instance.pk)
+
+
+def connect() -> None:
+    for model in MODELS.values():
+        post_save.connect(_saved, sender=model, dispatch_uid=f"search-index-{model.__name__}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-unindex-{model.__name__}")

@@ -1,0 +1,292 @@
+"""`search(user, query, limit=, offset=)`: the one selector for search.
+
+Ranked in two tiers: records with every word (or quoted phrase) first, then records with
+some of them, each tier by the database's relevance (bm25 on SQLite FTS5, ts_rank on
+PostgreSQL), then newest first. Scoped to what the person may see by the same selectors as
+the pages: only the ids those selectors return can come back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.urls import reverse
+from markupsafe import Markup
+
+from oversight.accounts.models import User
+from oversight.accounts.permissions import organisation_id_of
+from oversight.dashboards.models import SearchEntry, SearchKind
+from oversight.dashboards.search import fulltext
+from oversight.dashboards.search.highlight import excerpt, mark
+from oversight.dashboards.search.terms import Terms, parse
+from oversight.inspections.models import Finding, Inspection, Report
+from oversight.inspections.selectors.reports import reports_for
+from oversight.recommendations.models import (
+    Recommendation,
+    RecommendationKind,
+    Response,
+    Update,
+)
+from oversight.recommendations.selectors import recommendations_visible
+
+
+@dataclass
+class SearchHit:
+    kind: str
+    kind_label: str
+    title: Markup
+    excerpt: Markup
+    url: str
+    context: str
+    dated: dt.date | None
+    has_every_word: bool
+
+
+@dataclass
+class SearchResults:
+    query: str
+    terms: Terms
+    total: int = 0
+    with_every_word: int = 0
+    hits: list[SearchHit] = field(default_factory=list)
+    engine: str = ""
+
+
+def scope_q(user: User) -> Q:
+    """The index entries of records the person may see (another organisation's: none)."""
+    org_id = organisation_id_of(user)
+    visible_reports = Q(report__organisation_id=org_id) | Q(report__organisation__isnull=True)
+    return (
+        Q(
+            kind=SearchKind.RECOMMENDATION,
+            object_id__in=recommendations_visible(user).values("id"),
+        )
+        | Q(
+            kind=SearchKind.UPDATE,
+            object_id__in=Update.objects.filter(response__organisation_id=org_id).values("id"),
+        )
+        | Q(
+            kind=SearchKind.INSPECTION,
+            object_id__in=Inspection.objects.filter(organisation_id=org_id).values("id"),
+        )
+        | Q(kind=SearchKind.REPORT, object_id__in=reports_for(user).values("id"))
+        | Q(
+            kind=SearchKind.FINDING,
+            object_id__in=Finding.objects.filter(
+                Q(organisation_id=org_id) | Q(organisation__isnull=True), visible_reports
+            ).values("id"),
+        )
+    )
+
+
+def search(user: User, query: str, *, limit: int = 20, offset: int = 0) -> SearchResults:
+    terms = parse(query)
+    engine = fulltext.engine(connection)
+    results = SearchResults(query=query, terms=terms, engine=engine)
+    if terms.empty:
+        return results
+    scoped = SearchEntry.objects.filter(scope_q(user))
+    limit, offset = max(1, min(limit, 100)), max(0, offset)
+    if engine == "fts5":
+        ranked, results.total, results.with_every_word = _fts5(scoped, terms, limit, offset)
+    elif engine == "postgresql":
+        ranked, results.total, results.with_every_word = _postgresql(scoped, terms, limit, offset)
+    else:
+        ranked, results.total, results.with_every_word = _icontains(scoped, terms, limit, offset)
+    results.hits = _hits(user, ranked, terms)
+    return results
+
+
+# --- SQLite FTS5 ---------------------------------------------------------------------------
+
+
+def _fts5_expression(terms: Terms, operator: str) -> str:
+    # Every term is made of \w characters only (terms.parse), quoted as an FTS5 string.
+    parts = [f'"{w}"' for w in terms.words] + [f'"{" ".join(p)}"' for p in terms.phrases]
+    return f" {operator} ".join(parts)
+
+
+def _scope_where(scoped: QuerySet) -> tuple[str, list]:
+    """The scope as a condition on the SearchEntry table itself (not `id IN (…)`), so the
+    database checks only the rows the full-text match found."""
+    query = scoped.query
+    compiler = query.get_compiler(connection=connection)
+    sql, params = query.where.as_sql(compiler, connection)
+    return sql, list(params)
+
+
+def _fts5(scoped: QuerySet, terms: Terms, limit: int, offset: int):
+    scope_sql, scope_params = _scope_where(scoped)
+    every, some = _fts5_expression(terms, "AND"), _fts5_expression(terms, "OR")
+    fts, entry = fulltext.FTS_TABLE, fulltext.ENTRY_TABLE
+    tier = (
+        f"CASE WHEN {entry}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN 0 ELSE 1 END"
+    )
+    where = (
+        f"FROM {fts} JOIN {entry} ON {entry}.id = {fts}.rowid "
+        f"WHERE {fts} MATCH %s AND ({scope_sql})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {entry}.id, {tier} AS tier, bm25({fts}, 4.0, 1.0) AS score {where} "
+            f"ORDER BY tier, score, {entry}.dated DESC, {entry}.id LIMIT %s OFFSET %s",
+            [every, some, *scope_params, limit, offset],
+        )
+        ranked = [(row[0], row[1] == 0) for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT COUNT(*), COALESCE(SUM({tier.replace('THEN 0 ELSE 1', 'THEN 1 ELSE 0')}), 0)"
+            f" {where}",
+            [every, some, *scope_params],
+        )
+        total, every_count = cursor.fetchone()
+    return ranked, total, every_count
+
+
+# --- PostgreSQL ----------------------------------------------------------------------------
+
+
+def _pg_queries(terms: Terms) -> tuple[str, str, list[str]]:
+    config = fulltext.PG_CONFIG
+    parts = [f"plainto_tsquery('{config}', %s)" for _ in terms.words] + [
+        f"phraseto_tsquery('{config}', %s)" for _ in terms.phrases
+    ]
+    params = [*terms.words, *(" ".join(p) for p in terms.phrases)]
+    return " && ".join(parts), " || ".join(parts), params
+
+
+def _postgresql(scoped: QuerySet, terms: Terms, limit: int, offset: int):
+    scope_sql, scope_params = _scope_where(scoped)
+    every, some, params = _pg_queries(terms)
+    column, entry = fulltext.PG_COLUMN, fulltext.ENTRY_TABLE
+    head = f"WITH q AS (SELECT ({every}) AS every_q, ({some}) AS some_q) "
+    where = f"FROM {entry}, q WHERE {entry}.{column} @@ q.some_q AND ({scope_sql})"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{head} SELECT {entry}.id, ({entry}.{column} @@ q.every_q) AS every, "
+            f"ts_rank({entry}.{column}, q.some_q) AS score {where} "
+            f"ORDER BY every DESC, score DESC, {entry}.dated DESC NULLS LAST, {entry}.id "
+            "LIMIT %s OFFSET %s",
+            [*params, *params, *scope_params, limit, offset],
+        )
+        ranked = [(row[0], bool(row[1])) for row in cursor.fetchall()]
+        cursor.execute(
+            f"{head} SELECT COUNT(*), COUNT(*) FILTER (WHERE {entry}.{column} @@ q.every_q) "
+            f"{where}",
+            [*params, *params, *scope_params],
+        )
+        total, every_count = cursor.fetchone()
+    return ranked, total, every_count
+
+
+# --- Anything else: icontains --------------------------------------------------------------
+
+
+def _icontains(scoped: QuerySet, terms: Terms, limit: int, offset: int):
+    pieces = [*terms.words, *(" ".join(p) for p in terms.phrases)]
+    each = [Q(title__icontains=p) | Q(body__icontains=p) for p in pieces]
+    every, some = Q(), Q()
+    for q in each:
+        every &= q
+        some |= q
+    qs = scoped.filter(some).annotate(
+        tier=Case(When(every, then=Value(0)), default=Value(1), output_field=IntegerField())
+    )
+    ranked = [
+        (pk, tier == 0)
+        for pk, tier in qs.order_by("tier", "-dated", "id").values_list("id", "tier")[
+            offset : offset + limit
+        ]
+    ]
+    return ranked, qs.count(), qs.filter(tier=0).count()
+
+
+# --- From index entries to what the page shows ---------------------------------------------
+
+
+def _hits(user: User, ranked: list[tuple[int, bool]], terms: Terms) -> list[SearchHit]:
+    if not ranked:
+        return []
+    entries = SearchEntry.objects.in_bulk([pk for pk, _ in ranked])
+    ids: dict[str, list[int]] = {}
+    for entry in entries.values():
+        ids.setdefault(entry.kind, []).append(entry.object_id)
+    links = _links(user, ids)
+    labels = dict(SearchKind.choices)
+    hits = []
+    for pk, every in ranked:
+        entry = entries[pk]
+        url, context = links.get((entry.kind, entry.object_id), ("", ""))
+        hits.append(
+            SearchHit(
+                kind=entry.kind,
+                kind_label=labels.get(entry.kind, entry.kind),
+                title=mark(entry.title, terms),
+                excerpt=excerpt(entry.body, terms),
+                url=url,
+                context=context,
+                dated=entry.dated,
+                has_every_word=every,
+            )
+        )
+    return hits
+
+
+def _links(user: User, ids: dict[str, list[int]]) -> dict[tuple[str, int], tuple[str, str]]:
+    """(kind, id) → (where the result leads, a line of context). A few queries per page."""
+    org_id = organisation_id_of(user)
+    out: dict[tuple[str, int], tuple[str, str]] = {}
+    if SearchKind.RECOMMENDATION in ids:
+        recs = ids[SearchKind.RECOMMENDATION]
+        own = dict(
+            Response.objects.filter(organisation_id=org_id, recommendation_id__in=recs).values_list(
+                "recommendation_id", "id"
+            )
+        )
+        kinds = dict(RecommendationKind.choices)
+        for pk, report_id, report_title, kind in Recommendation.objects.filter(
+            pk__in=recs
+        ).values_list("id", "report_id", "report__title", "kind"):
+            url = (
+                reverse("recommendations:response-detail", args=[own[pk]])
+                if pk in own
+                else reverse("inspections:report-detail", args=[report_id])
+            )
+            out[(SearchKind.RECOMMENDATION, pk)] = (
+                url,
+                f"{kinds.get(kind, kind)} in {report_title}",
+            )
+    if SearchKind.UPDATE in ids:
+        for pk, response_id, author_first, author_last in Update.objects.filter(
+            pk__in=ids[SearchKind.UPDATE]
+        ).values_list("id", "response_id", "author__first_name", "author__last_name"):
+            by = f"{author_first} {author_last}".strip()
+            out[(SearchKind.UPDATE, pk)] = (
+                reverse("recommendations:response-detail", args=[response_id]),
+                f"Progress update by {by}" if by else "Progress update",
+            )
+    if SearchKind.INSPECTION in ids:
+        for inspection in Inspection.objects.filter(pk__in=ids[SearchKind.INSPECTION]):
+            out[(SearchKind.INSPECTION, inspection.pk)] = (
+                reverse("inspections:detail", args=[inspection.pk]),
+                f"{inspection.get_kind_display()} · {inspection.get_status_display()}",
+            )
+    if SearchKind.REPORT in ids:
+        for pk, inspectorate in Report.objects.filter(pk__in=ids[SearchKind.REPORT]).values_list(
+            "id", "inspectorate__name"
+        ):
+            out[(SearchKind.REPORT, pk)] = (
+                reverse("inspections:report-detail", args=[pk]),
+                f"Published by {inspectorate}",
+            )
+    if SearchKind.FINDING in ids:
+        for pk, report_id, report_title in Finding.objects.filter(
+            pk__in=ids[SearchKind.FINDING]
+        ).values_list("id", "report_id", "report__title"):
+            out[(SearchKind.FINDING, pk)] = (
+                reverse("inspections:report-detail", args=[report_id]),
+                f"In {report_title}",
+            )
+    return out

@@ -1,0 +1,568 @@
+"""The preview of an import: what an extraction would create, what it matches, what it changes.
+
+Only reads. A recommendation matches an existing one the organisation can see when it has
+the same reference, or (when either has no reference) nearly the same text: difflib's ratio of
+at least 0.9 on the text lower-cased with punctuation and spacing evened out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from oversight.accounts.models import Organisation, OrganisationKind, User
+from oversight.ingest.extraction import (
+    Extraction,
+    FoundInspection,
+    FoundRecommendation,
+    FoundReport,
+    ItemKind,
+    RowProblem,
+)
+from oversight.ingest.matching import (
+    TEXT_MATCH_RATIO,
+    People,
+    long_day,
+    normalise,
+    rag_from,
+    similarity,
+    status_from,
+    status_label,
+)
+from oversight.ingest.models import BatchStatus, ImportBatch
+from oversight.inspections.models import Inspection, InspectionKind, Report
+from oversight.recommendations.models import (
+    Recommendation,
+    RecommendationKind,
+    Response,
+)
+from oversight.rules.deadlines import compute_deadline
+from oversight.rules.rag import rag_label
+
+# Plan actions for one found recommendation
+CREATE = "create"  # a new recommendation and this organisation's response
+TAKE_ON = "take_on"  # the recommendation exists (e.g. national): open our response to it
+UPDATE = "update"  # our response exists and the file changes it
+UNCHANGED = "unchanged"  # our response exists and the file says nothing new
+NOT_IMPORTED = "not_imported"  # promising practice, or a repeat within the file
+
+ACTION_LABELS = {
+    CREATE: "To be created",
+    TAKE_ON: "Existing recommendation: our response will be opened",
+    UPDATE: "Will be updated",
+    UNCHANGED: "No change",
+    NOT_IMPORTED: "Not imported",
+}
+
+
+@dataclass
+class PlannedUpdate:
+    written_on: dt.date
+    narrative: str
+
+
+@dataclass
+class PlannedRecommendation:
+    index: int
+    found: FoundRecommendation
+    action: str
+    recommendation: Recommendation | None = None  # the match
+    response: Response | None = None  # our existing response to the match
+    how: str = ""  # how it matched, in words
+    kind: str = RecommendationKind.RECOMMENDATION
+    report_key: str = ""  # key into Plan.reports
+    owner: User | None = None
+    rag: str | None = None  # what the file says, in our values (None: says nothing)
+    status: str | None = None
+    due_on: dt.date | None = None  # a due date to set on our response (revised)
+    updates: list[PlannedUpdate] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)  # for a match: what changes, in words
+    notes: list[str] = field(default_factory=list)  # what was not understood
+
+    @property
+    def row(self) -> int | None:
+        return self.found.row
+
+    @property
+    def label(self) -> str:
+        found = self.found
+        if found.reference:
+            return found.reference
+        if found.number:
+            return f"No. {found.number}"
+        return "–"
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS[self.action]
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind in RecommendationKind.values:
+            return str(RecommendationKind(self.kind).label)
+        return "Promising practice" if self.kind == ItemKind.PROMISING_PRACTICE else self.kind
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "row": self.row,
+            "reference": self.found.reference,
+            "action": self.action,
+            "matches": self.recommendation.pk if self.recommendation else None,
+            "response": self.response.pk if self.response else None,
+            "how": self.how or None,
+            "owner": self.owner.username if self.owner else None,
+            "changes": self.changes,
+            "notes": self.notes,
+        }
+
+
+@dataclass
+class PlannedReport:
+    key: str
+    title: str
+    report: Report | None  # the existing report, or None: to be created
+    published_on: dt.date | None = None
+    found: FoundReport | None = None
+
+    @property
+    def action(self) -> str:
+        return UNCHANGED if self.report else CREATE
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "action": "existing" if self.report else CREATE,
+            "matches": self.report.pk if self.report else None,
+        }
+
+
+@dataclass
+class PlannedInspection:
+    index: int
+    found: FoundInspection
+    inspection: Inspection | None  # the existing inspection, or None: to be created
+    how: str = ""
+    kind: str = InspectionKind.OTHER
+    participants: list[tuple[Organisation, str]] = field(default_factory=list)
+    not_found: list[str] = field(default_factory=list)  # participants named, not recognised
+
+    @property
+    def action(self) -> str:
+        return UNCHANGED if self.inspection else CREATE
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.found.title,
+            "action": "existing" if self.inspection else CREATE,
+            "matches": self.inspection.pk if self.inspection else None,
+            "how": self.how or None,
+            "participants_not_recognised": self.not_found,
+        }
+
+
+@dataclass
+class Plan:
+    extraction: Extraction
+    organisation: Organisation
+    recommendations: list[PlannedRecommendation] = field(default_factory=list)
+    reports: dict[str, PlannedReport] = field(default_factory=dict)
+    inspections: list[PlannedInspection] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    blockers: list[str] = field(default_factory=list)  # stop any import, whatever is skipped
+    already: ImportBatch | None = None  # the same file, imported before
+
+    def with_action(self, *actions: str) -> list[PlannedRecommendation]:
+        return [p for p in self.recommendations if p.action in actions]
+
+    @property
+    def to_create(self) -> list[PlannedRecommendation]:
+        return self.with_action(CREATE)
+
+    @property
+    def matched(self) -> list[PlannedRecommendation]:
+        return self.with_action(TAKE_ON, UPDATE, UNCHANGED)
+
+    @property
+    def not_imported(self) -> list[PlannedRecommendation]:
+        return self.with_action(NOT_IMPORTED)
+
+    @property
+    def reports_to_create(self) -> list[PlannedReport]:
+        return [r for r in self.reports.values() if r.report is None]
+
+    @property
+    def inspections_to_create(self) -> list[PlannedInspection]:
+        return [i for i in self.inspections if i.inspection is None]
+
+    @property
+    def problem_rows(self) -> list[int]:
+        return sorted({p.row for p in self.problems})
+
+    def blocking_rows(self, skip_rows) -> list[int]:
+        skipped = {int(r) for r in skip_rows}
+        return [r for r in self.problem_rows if r not in skipped]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(
+            self.with_action(CREATE, TAKE_ON, UPDATE)
+            or self.reports_to_create
+            or self.inspections_to_create
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "to_create": len(self.to_create),
+            "to_take_on": len(self.with_action(TAKE_ON)),
+            "to_update": len(self.with_action(UPDATE)),
+            "unchanged": len(self.with_action(UNCHANGED)),
+            "not_imported": len(self.not_imported),
+            "reports_to_create": len(self.reports_to_create),
+            "inspections_to_create": len(self.inspections_to_create),
+            "row_problems": len(self.problem_rows),
+        }
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "organisation": self.organisation.name,
+            "already_imported": (
+                {
+                    "on": self.already.decided_at.isoformat() if self.already.decided_at else None,
+                    "batch": self.already.pk,
+                }
+                if self.already
+                else None
+            ),
+            "counts": self.counts(),
+            "recommendations": [p.as_json() for p in self.recommendations],
+            "reports": [r.as_json() for r in self.reports.values()],
+            "inspections": [i.as_json() for i in self.inspections],
+            "row_problems": [
+                {"row": p.row, "column": p.column, "reason": p.reason} for p in self.problems
+            ],
+            "warnings": self.warnings,
+            "blockers": self.blockers,
+        }
+
+
+def inspectorate() -> Organisation | None:
+    """HMICFRS, from the reference list of organisations."""
+    inspectorates = Organisation.objects.filter(kind=OrganisationKind.INSPECTORATE)
+    return inspectorates.filter(short_name="HMICFRS").first() or inspectorates.first()
+
+
+class _Candidates:
+    """The recommendations the organisation can see, ready to match."""
+
+    def __init__(self, organisation: Organisation):
+        qs = Recommendation.objects.filter(
+            Q(report__organisation=organisation) | Q(report__organisation__isnull=True)
+        ).only("id", "reference", "text", "report_id")
+        self.items = list(qs)
+        self.by_reference: dict[str, Recommendation] = {}
+        for item in self.items:
+            if item.reference:
+                self.by_reference.setdefault(item.reference.strip().lower(), item)
+        self.texts = [(normalise(item.text), item) for item in self.items]
+
+    def match(self, found: FoundRecommendation) -> tuple[Recommendation | None, str]:
+        reference = (found.reference or "").strip().lower()
+        if reference and reference in self.by_reference:
+            return self.by_reference[reference], "same reference"
+        text = normalise(found.text)
+        best, best_ratio = None, 0.0
+        for candidate_text, candidate in self.texts:
+            if reference and candidate.reference:
+                continue  # both have references and they differ: not the same recommendation
+            ratio = similarity(text, candidate_text)
+            if ratio > best_ratio:
+                best, best_ratio = candidate, ratio
+        if best is not None and best_ratio >= TEXT_MATCH_RATIO:
+            return best, f"nearly the same text ({int(best_ratio * 100)}% alike)"
+        return None, ""
+
+
+def _report_key(title: str) -> str:
+    return normalise(title)
+
+
+def _plan_reports(plan: Plan, file_name: str) -> None:
+    extraction, organisation = plan.extraction, plan.organisation
+    visible = list(
+        Report.objects.filter(Q(organisation=organisation) | Q(organisation__isnull=True))
+    )
+    by_title = {}
+    for report in visible:
+        by_title.setdefault(normalise(report.title), report)
+    found_reports = {_report_key(r.title): r for r in extraction.reports if r.title}
+
+    def add(title: str, found: FoundReport | None = None) -> str:
+        key = _report_key(title)
+        if key not in plan.reports:
+            found = found or found_reports.get(key)
+            plan.reports[key] = PlannedReport(
+                key=key,
+                title=title.strip(),
+                report=by_title.get(key),
+                published_on=found.published_on if found else None,
+                found=found,
+            )
+        return key
+
+    for found in extraction.reports:
+        if found.title and found.title.strip():
+            add(found.title, found)
+    fallback = None
+    single = [r for r in extraction.reports if r.title and r.title.strip()]
+    for item in plan.recommendations:
+        if item.action not in (CREATE,):
+            continue
+        title = (item.found.report_title or "").strip()
+        if not title and len(single) == 1:
+            title = single[0].title
+        if not title:
+            if fallback is None:
+                fallback = f"Recommendations imported from {file_name}"
+                plan.warnings.append(
+                    "Some recommendations name no report: they will be filed under a report "
+                    f"called “{fallback}”, which you can correct afterwards."
+                )
+            title = fallback
+        item.report_key = add(title)
+
+
+def _plan_inspections(plan: Plan) -> None:
+    organisation = plan.organisation
+    existing = [
+        (normalise(i.title), i) for i in Inspection.objects.filter(organisation=organisation)
+    ]
+    names: dict[str, Organisation] = {}
+    for org in Organisation.objects.exclude(pk=organisation.pk):
+        for name in [org.name, org.short_name, *(org.aliases or [])]:
+            if name:
+                names.setdefault(normalise(name), org)
+    own = {normalise(n) for n in [organisation.name, organisation.short_name] if n}
+    seen_titles: set[str] = set()
+    for index, found in enumerate(plan.extraction.inspections):
+        title = normalise(found.title)
+        if not title or title in seen_titles:
+            continue
+        seen_titles.add(title)
+        match, how = None, ""
+        for text, inspection in existing:
+            if text == title:
+                match, how = inspection, "same title"
+                break
+            ratio = similarity(title, text)
+            if ratio >= TEXT_MATCH_RATIO:
+                match, how = inspection, f"nearly the same title ({int(ratio * 100)}% alike)"
+                break
+        planned = PlannedInspection(
+            index=index,
+            found=found,
+            inspection=match,
+            how=how,
+            kind=found.kind if found.kind in InspectionKind.values else InspectionKind.OTHER,
+        )
+        seen_orgs: set[int] = set()
+        for written in found.participants:
+            key = normalise(written)
+            if not key or key in own:
+                continue
+            org = names.get(key) or names.get(normalise(re.sub(r"\(.*?\)", "", written)))
+            if org is None:
+                planned.not_found.append(written.strip())
+            elif org.pk not in seen_orgs:
+                seen_orgs.add(org.pk)
+                planned.participants.append((org, written.strip()))
+        plan.inspections.append(planned)
+
+
+def _wanted_updates(found: FoundRecommendation, today: dt.date) -> list[PlannedUpdate]:
+    updates = []
+    for event in found.status_history:
+        parts = []
+        if event.status:
+            parts.append(f"Inspectorate status: {event.status.replace('-', ' ')}.")
+        if event.comment:
+            parts.append(event.comment.strip())
+        if not parts:
+            continue
+        narrative = " ".join(parts)
+        if event.date is None and event.date_text:
+            narrative = f"{event.date_text.strip()}: {narrative}"
+        updates.append(PlannedUpdate(event.date or today, narrative))
+    if found.progress and found.progress.strip():
+        updates.append(PlannedUpdate(today, found.progress.strip()))
+    return updates
+
+
+def _plan_fields(item: PlannedRecommendation, people: People, today: dt.date) -> None:
+    """What the file says about our response: owner, RAG, status, due date, progress."""
+    found = item.found
+    if found.rag:
+        item.rag = rag_from(found.rag)
+        if item.rag is None:
+            item.notes.append(f"RAG “{found.rag}” was not understood: the RAG is left as it is.")
+    if found.status:
+        item.status = status_from(found.status)
+        if item.status is None:
+            item.notes.append(
+                f"Status “{found.status}” was not understood: the status is left as it is."
+            )
+    if found.owner:
+        item.owner = people.find(found.owner)
+        if item.owner is None:
+            item.notes.append(
+                f"Owner “{found.owner}” is not a person in Oversight: the owner is left as it is."
+            )
+    item.due_on = found.due_date
+    item.updates = _wanted_updates(found, today)
+
+
+def _changes(item: PlannedRecommendation) -> None:
+    """For a matched row with our response: what would change, in words; drops what would not."""
+    response = item.response
+    if item.rag and item.rag != response.rag:
+        item.changes.append(f"RAG: {rag_label(response.rag)} → {rag_label(item.rag)}")
+    else:
+        item.rag = None
+    if item.status and item.status != response.status:
+        item.changes.append(
+            f"Status: {status_label(response.status)} → {status_label(item.status)}"
+        )
+    else:
+        item.status = None
+    if item.owner and item.owner.pk != response.owner_id:
+        before = response.owner.display_name if response.owner else "nobody"
+        item.changes.append(f"Owner: {before} → {item.owner.display_name}")
+    else:
+        item.owner = None
+    if item.due_on and item.due_on != response.due_on:
+        item.changes.append(f"Due date: {long_day(response.due_on)} → {long_day(item.due_on)}")
+    else:
+        item.due_on = None
+    written = {normalise(n) for n in response.updates.values_list("narrative", flat=True)}
+    new = []
+    for update in item.updates:
+        key = normalise(update.narrative)
+        if key and key not in written:
+            written.add(key)
+            new.append(update)
+    item.updates = new
+    if new:
+        item.changes.append(
+            "New update: " + new[-1].narrative[:120] + ("…" if len(new[-1].narrative) > 120 else "")
+            if len(new) == 1
+            else f"{len(new)} new updates"
+        )
+
+
+def build_plan(
+    extraction: Extraction, organisation: Organisation, *, today: dt.date | None = None
+) -> Plan:
+    """What importing `extraction` for `organisation` would do, against the record as it is."""
+    today = today or timezone.localdate()
+    plan = Plan(extraction=extraction, organisation=organisation)
+    plan.problems = list(extraction.row_problems)
+    plan.warnings = list(extraction.warnings)
+    plan.already = (
+        ImportBatch.objects.filter(
+            organisation=organisation,
+            sha256=extraction.source.sha256,
+            status=BatchStatus.IMPORTED,
+        )
+        .select_related("decided_by")
+        .first()
+    )
+    candidates = _Candidates(organisation)
+    people = People.of(organisation)
+    responses = {
+        r.recommendation_id: r
+        for r in Response.objects.filter(organisation=organisation).select_related("owner")
+    }
+    seen_refs: dict[str, PlannedRecommendation] = {}
+    seen_texts: list[tuple[str, PlannedRecommendation]] = []
+    problem_rows = {p.row for p in plan.problems}
+    for index, found in enumerate(extraction.recommendations):
+        item = PlannedRecommendation(index=index, found=found, action=CREATE, kind=found.kind)
+        plan.recommendations.append(item)
+        if found.kind == ItemKind.PROMISING_PRACTICE:
+            item.action = NOT_IMPORTED
+            item.notes.append("Promising practice is shown here but not imported.")
+            continue
+        if found.kind not in RecommendationKind.values:
+            item.kind = RecommendationKind.RECOMMENDATION
+            item.notes.append(f"Kind “{found.kind}” was not understood: read as a recommendation.")
+        if not (found.text or "").strip():
+            if found.row is not None and found.row not in problem_rows:
+                plan.problems.append(RowProblem(found.row, "Recommendation", "The text is empty"))
+                problem_rows.add(found.row)
+            item.action = NOT_IMPORTED
+            item.notes.append("It has no text.")
+            continue
+        # the same recommendation twice in one file
+        ref = (found.reference or "").strip().lower()
+        text = normalise(found.text)
+        earlier = seen_refs.get(ref) if ref else None
+        if earlier is None:
+            earlier = next(
+                (
+                    e
+                    for t, e in seen_texts
+                    if not (ref and e.found.reference) and similarity(text, t) >= TEXT_MATCH_RATIO
+                ),
+                None,
+            )
+        if earlier is not None:
+            item.action = NOT_IMPORTED
+            where = f"row {earlier.row}" if earlier.row is not None else "earlier in the file"
+            item.notes.append(f"The same recommendation as {where}.")
+            if found.row is not None and found.row not in problem_rows:
+                plan.problems.append(
+                    RowProblem(
+                        found.row,
+                        "Ref" if ref else "Recommendation",
+                        f"The same recommendation as {where}",
+                    )
+                )
+                problem_rows.add(found.row)
+            continue
+        if ref:
+            seen_refs[ref] = item
+        seen_texts.append((text, item))
+
+        _plan_fields(item, people, today)
+        match, how = candidates.match(found)
+        if match is None:
+            continue
+        item.recommendation, item.how = match, how
+        item.response = responses.get(match.pk)
+        if item.response is None:
+            item.action = TAKE_ON
+            continue
+        _changes(item)
+        item.action = UPDATE if item.changes else UNCHANGED
+    _plan_reports(plan, extraction.source.name or extraction.source.path)
+    _plan_inspections(plan)
+    if (plan.to_create or plan.reports_to_create) and inspectorate() is None:
+        plan.blockers.append(
+            "No inspectorate is recorded in Oversight, so no report can be created. "
+            "Ask your administrator to load the reference list of organisations."
+        )
+    for item in plan.to_create:
+        report = plan.reports[item.report_key]
+        deadline = compute_deadline(
+            item.found.deadline_text or "",
+            report.report.published_on if report.report else report.published_on,
+        )
+        if item.due_on and deadline.due_on == item.due_on:
+            item.due_on = None  # the wording already gives that date
+    return plan

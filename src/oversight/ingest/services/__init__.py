@@ -1,0 +1,31 @@
+"""The writes of an import, split by step:
+
+- batches: reading a file into a batch (the preview), matching columns again, cancelling
+- confirm: importing a previewed batch, in one transaction or not at all
+
+Only the liaison of the organisation imports. Every record an import writes carries
+"Imported from <file> (SHA-256 <first 12>…)" as the reason in its history, and is linked to
+its batch by an ImportedRecord.
+"""
+
+from oversight.ingest.services.batches import (
+    ImportRefused,
+    Preview,
+    ingest_cancel,
+    ingest_preview,
+    ingest_remap,
+    max_import_bytes,
+)
+from oversight.ingest.services.confirm import ImportBlocked, ImportResult, ingest_confirm
+
+__all__ = [
+    "ImportBlocked",
+    "ImportRefused",
+    "ImportResult",
+    "Preview",
+    "ingest_cancel",
+    "ingest_confirm",
+    "ingest_preview",
+    "ingest_remap",
+    "max_import_bytes",
+]

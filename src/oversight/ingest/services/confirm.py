@@ -1,0 +1,364 @@
+"""Importing a previewed batch: everything in one transaction, or nothing.
+
+The plan is worked out again against the record as it is at confirmation, so a record
+someone added since the preview is matched rather than duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from oversight import audit
+from oversight.accounts.models import User
+from oversight.conflicts import bump
+from oversight.ingest.models import BatchStatus, ImportBatch, ImportedRecord, RecordAction
+from oversight.ingest.planning import (
+    CREATE,
+    TAKE_ON,
+    UPDATE,
+    Plan,
+    PlannedInspection,
+    PlannedRecommendation,
+    build_plan,
+    inspectorate,
+    long_day,
+)
+from oversight.ingest.services.batches import ImportRefused, require_importer
+from oversight.ingest.stored import extraction_from_json
+from oversight.inspections import services as inspection_services
+from oversight.inspections.models import Finding, InspectionStatus, Report
+from oversight.recommendations import services as recommendation_services
+from oversight.recommendations.models import (
+    Recommendation,
+    RecommendationKind,
+    Response,
+)
+from oversight.rules.partial_dates import PartialDate, Precision
+
+
+class ImportBlocked(ImportRefused):
+    """Rows with problems that were neither fixed nor skipped."""
+
+    def __init__(self, rows: list[int]):
+        self.rows = rows
+        listed = ", ".join(str(r) for r in rows)
+        super().__init__(
+            f"Row{'s' * (len(rows) > 1)} {listed} {'have' if len(rows) > 1 else 'has'} a "
+            "problem. Fix the file and upload it again, or choose to skip "
+            f"{'those rows' if len(rows) > 1 else 'that row'}."
+        )
+
+
+@dataclass
+class ImportResult:
+    batch: ImportBatch
+    nothing_changed: bool = False
+    previous: ImportBatch | None = None  # the earlier import of the same file
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        if self.nothing_changed and self.previous is not None:
+            when = self.previous.decided_at
+            on = f" on {when:%d %B %Y}" if when else ""
+            return f"{self.previous.file_name} was already imported{on}. Nothing was changed."
+        return summary_sentence(self.counts)
+
+
+def summary_sentence(counts: dict[str, int]) -> str:
+    parts = []
+    for key, one, many in (
+        ("recommendations_created", "recommendation created", "recommendations created"),
+        ("responses_opened", "response opened", "responses opened"),
+        ("responses_updated", "response updated", "responses updated"),
+        ("updates_added", "update added", "updates added"),
+        ("reports_created", "report created", "reports created"),
+        ("inspections_created", "inspection created", "inspections created"),
+    ):
+        n = counts.get(key, 0)
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    if not parts:
+        return "Imported: nothing needed to change."
+    return "Imported: " + ", ".join(parts) + "."
+
+
+class _Writer:
+    def __init__(
+        self, batch: ImportBatch, actor: User, plan: Plan, skipped: set[int], today: dt.date
+    ):
+        self.batch, self.actor, self.plan, self.skipped = batch, actor, plan, skipped
+        self.today = today
+        self.reason = batch.reason
+        self.organisation = batch.organisation
+        self.reports: dict[str, Report] = {}
+        self.concerns: dict[str, Recommendation] = {}
+        self.counts = dict.fromkeys(
+            [
+                "recommendations_created",
+                "responses_opened",
+                "responses_updated",
+                "updates_added",
+                "reports_created",
+                "inspections_created",
+                "rows_skipped",
+            ],
+            0,
+        )
+
+    def link(self, action: str, what: str, row: int | None = None, **records) -> None:
+        ImportedRecord.objects.create(
+            batch=self.batch, action=action, what=what[:300], row=row, **records
+        )
+
+    # -- reports and inspections
+
+    def report(self, key: str) -> Report:
+        if key in self.reports:
+            return self.reports[key]
+        planned = self.plan.reports[key]
+        if planned.report is not None:
+            self.reports[key] = planned.report
+            return planned.report
+        report = inspection_services.report_create(
+            title=planned.title,
+            inspectorate=inspectorate(),
+            organisation=self.organisation,
+            published_on=planned.published_on,
+            reference=(planned.found.reference or "") if planned.found else "",
+            actor=self.actor,
+            reason=self.reason,
+        )
+        texts = [t.strip() for t in (planned.found.findings if planned.found else []) if t.strip()]
+        for position, text in enumerate(texts, start=1):
+            audit.save(
+                Finding(
+                    report=report,
+                    organisation=self.organisation,
+                    heading="Findings",
+                    text=text,
+                    position=position,
+                ),
+                actor=self.actor,
+                reason=self.reason,
+            )
+        self.reports[key] = report
+        self.counts["reports_created"] += 1
+        self.link(RecordAction.CREATED, f"Report: {report.title}", report=report)
+        return report
+
+    def inspection(self, planned: PlannedInspection) -> None:
+        found = planned.found
+        precision = found.precision if found.precision in Precision.values else None
+        if precision is None:
+            precision = Precision.DAY if found.start else Precision.TBC
+        start = PartialDate(found.start, precision, (found.when_text or "")[:100])
+        notes = []
+        if planned.not_found:
+            notes.append("Also named as taking part: " + ", ".join(planned.not_found) + ".")
+        status = InspectionStatus.DEBRIEFED if found.debrief else InspectionStatus.NOTIFIED
+        inspection = inspection_services.inspection_create(
+            organisation=self.organisation,
+            title=found.title[:300],
+            kind=planned.kind,
+            status=status,
+            start=start,
+            participants=[(org, written[:200], "") for org, written in planned.participants],
+            participants_note=" ".join(notes),
+            debrief_notes="\n".join(found.debrief),
+            actor=self.actor,
+            reason=self.reason,
+        )
+        self.counts["inspections_created"] += 1
+        self.link(RecordAction.CREATED, f"Inspection: {inspection.title}", inspection=inspection)
+
+    # -- recommendations and responses
+
+    def concern_for(self, item: PlannedRecommendation) -> Recommendation | None:
+        key = (item.found.cause_of_concern or "").strip().lower()
+        if not key:
+            return None
+        if key in self.concerns:
+            return self.concerns[key]
+        return Recommendation.objects.filter(
+            Q(report__organisation=self.organisation) | Q(report__organisation__isnull=True),
+            kind=RecommendationKind.CAUSE_OF_CONCERN,
+            reference__iexact=key,
+        ).first()
+
+    def remember_concern(self, item: PlannedRecommendation, recommendation: Recommendation):
+        if recommendation.kind != RecommendationKind.CAUSE_OF_CONCERN:
+            return
+        for key in (item.found.reference, item.found.number):
+            if key and key.strip():
+                self.concerns.setdefault(key.strip().lower(), recommendation)
+
+    def create(self, item: PlannedRecommendation) -> None:
+        found = item.found
+        recommendation = recommendation_services.recommendation_create(
+            report=self.report(item.report_key),
+            kind=item.kind,
+            text=found.text,
+            reference=(found.reference or "")[:40],
+            number=(found.number or "")[:20],
+            theme=(found.theme or "")[:200],
+            audience=found.audience,
+            deadline_text=(found.deadline_text or "")[:200],
+            cause_of_concern=self.concern_for(item),
+            actor=self.actor,
+            reason=self.reason,
+        )
+        self.counts["recommendations_created"] += 1
+        self.remember_concern(item, recommendation)
+        self.link(
+            RecordAction.CREATED,
+            f"{recommendation.title}: {found.text[:200]}",
+            row=found.row,
+            recommendation=recommendation,
+        )
+        self.open_response(item, recommendation)
+
+    def open_response(self, item: PlannedRecommendation, recommendation: Recommendation) -> None:
+        response = recommendation_services.response_create(
+            organisation=self.organisation,
+            recommendation=recommendation,
+            owner=item.owner,
+            rag=item.rag or "",
+            status=item.status or "open",
+            actor=self.actor,
+            reason=self.reason,
+        )
+        self.counts["responses_opened"] += 1
+        self.link(
+            RecordAction.CREATED,
+            f"Response to {recommendation.title}",
+            row=item.found.row,
+            response=response,
+        )
+        self.add_updates(item, response)
+        self.settle(item, response)
+
+    def add_updates(self, item: PlannedRecommendation, response: Response) -> None:
+        for planned in item.updates:
+            update = recommendation_services.update_add(
+                response=response,
+                author=self.actor,
+                written_on=planned.written_on,
+                narrative=planned.narrative,
+                reason=self.reason,
+            )
+            self.counts["updates_added"] += 1
+            self.link(
+                RecordAction.CREATED,
+                f"Update of {long_day(planned.written_on)} on {response.recommendation.title}",
+                row=item.found.row,
+                update=update,
+            )
+
+    def settle(self, item: PlannedRecommendation, response: Response) -> bool:
+        """Owner, RAG, status and due date as the file says; saves once if anything differs.
+
+        Runs after the updates, so an update moving an open response on does not override
+        the status the file gives."""
+        current = Response.objects.select_for_update().get(pk=response.pk)
+        changed = False
+        if item.owner is not None and current.owner_id != item.owner.pk:
+            current.owner, changed = item.owner, True
+        if item.rag and current.rag != item.rag:
+            current.rag, changed = item.rag, True
+        if item.status and current.status != item.status:
+            current.status, changed = item.status, True
+        if item.due_on and current.due_on != item.due_on:
+            current.revised_due_on, changed = item.due_on, True
+            current.revised_due_reason = f"Due date as given in {self.batch.file_name}"
+        if changed:
+            audit.save(bump(current), actor=self.actor, reason=self.reason)
+        return changed
+
+    def update(self, item: PlannedRecommendation) -> None:
+        response = item.response
+        self.add_updates(item, response)
+        self.settle(item, response)
+        self.counts["responses_updated"] += 1
+        self.link(
+            RecordAction.UPDATED,
+            "; ".join(item.changes),
+            row=item.found.row,
+            response=response,
+            recommendation=item.recommendation,
+        )
+
+    def run(self) -> None:
+        for planned in self.plan.inspections_to_create:
+            self.inspection(planned)
+        for key, planned in self.plan.reports.items():
+            if planned.found is not None and planned.report is None:
+                self.report(key)  # a report the file names on its own
+        items = [i for i in self.plan.recommendations if i.found.row not in self.skipped]
+        self.counts["rows_skipped"] = len(
+            {i.found.row for i in self.plan.recommendations if i.found.row in self.skipped}
+        )
+        # causes of concern first, so the recommendations under them can point to them
+        items.sort(key=lambda i: i.kind != RecommendationKind.CAUSE_OF_CONCERN)
+        for item in items:
+            if item.recommendation is not None:
+                self.remember_concern(item, item.recommendation)
+        for item in items:
+            if item.action == CREATE:
+                self.create(item)
+            elif item.action == TAKE_ON:
+                self.open_response(item, item.recommendation)
+            elif item.action == UPDATE:
+                self.update(item)
+
+
+@transaction.atomic
+def ingest_confirm(
+    *,
+    batch: ImportBatch,
+    actor: User,
+    skip_rows: Iterable[int] = (),
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Import a previewed batch: everything in one transaction, or nothing.
+
+    Rows with problems must each be skipped (`skip_rows`), else ImportBlocked is raised and
+    nothing is written. A file already imported for the organisation changes nothing."""
+    require_importer(actor, batch.organisation_id)
+    current = (
+        ImportBatch.objects.select_for_update().select_related("organisation").get(pk=batch.pk)
+    )
+    if current.status == BatchStatus.IMPORTED:
+        return ImportResult(current, nothing_changed=True, previous=current)
+    if current.status == BatchStatus.CANCELLED:
+        raise ImportRefused("This import was cancelled. Upload the file again to import it.")
+    today = today or timezone.localdate()
+    plan = build_plan(extraction_from_json(current.extraction), current.organisation, today=today)
+    if plan.already is not None:
+        current.status = BatchStatus.CANCELLED
+        current.content = b""
+        current.decided_by, current.decided_at = actor, timezone.now()
+        current.summary = {"already_imported_as": plan.already.pk}
+        audit.save(current, actor=actor, reason="Already imported: nothing changed")
+        return ImportResult(current, nothing_changed=True, previous=plan.already)
+    if plan.blockers:
+        raise ImportRefused(plan.blockers[0])
+    skipped = {int(r) for r in skip_rows}
+    blocking = plan.blocking_rows(skipped)
+    if blocking:
+        raise ImportBlocked(blocking)
+    writer = _Writer(current, actor, plan, skipped, today)
+    writer.run()
+    current.status = BatchStatus.IMPORTED
+    current.content = b""
+    current.decided_by, current.decided_at = actor, timezone.now()
+    current.skipped_rows = sorted(skipped)
+    current.summary = writer.counts
+    audit.save(current, actor=actor, reason="Imported")
+    return ImportResult(current, counts=writer.counts)

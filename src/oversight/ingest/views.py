@@ -1,0 +1,174 @@
+"""The import pages, for the liaison: upload a file, check the preview, match a tracker's
+columns, confirm (or cancel), and see what was imported."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from oversight.accounts.models import Role
+from oversight.accounts.permissions import role_required
+from oversight.ingest import selectors, services
+from oversight.ingest.extraction import UnreadableFile
+from oversight.ingest.forms import ColumnsForm, UploadForm
+from oversight.ingest.models import BatchStatus
+from oversight.ingest.services.batches import batch_preview
+from oversight.pages import render_form
+
+liaison_only = role_required(Role.LIAISON)
+
+
+@liaison_only
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    form = UploadForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            preview = services.ingest_preview(actor=request.user, upload=form.cleaned_data["file"])
+        except UnreadableFile as exc:
+            form.add_error("file", f"The file could not be read. {exc}")
+        else:
+            if preview.already:
+                messages.info(request, _already(preview.batch))
+                return redirect("ingest:result", preview.batch.pk)
+            return redirect("ingest:preview", preview.batch.pk)
+    return render_form(
+        request,
+        "ingest/upload.html",
+        form,
+        title="Import a file",
+        active_section="import",
+        batches=selectors.batches_for(request.user)[:10],
+        max_mb=services.max_import_bytes() // (1024 * 1024),
+    )
+
+
+def _already(batch) -> str:
+    when = f" on {batch.decided_at.day} {batch.decided_at:%B %Y}" if batch.decided_at else ""
+    return f"{batch.file_name} was already imported{when}. Nothing was changed."
+
+
+def _preview_page(request, batch, *, errors=None, skipped=(), status=200):
+    preview = batch_preview(batch)
+    unmapped = [c for c in preview.plan.extraction.columns if not c.field]
+    return render(
+        request,
+        "ingest/preview.html",
+        {
+            "title": f"Check the import: {batch.file_name}",
+            "active_section": "import",
+            "batch": batch,
+            "plan": preview.plan,
+            "extraction": preview.plan.extraction,
+            "unmapped": unmapped,
+            "errors": errors or [],
+            "form_has_errors": bool(errors),
+            "skipped": {int(r) for r in skipped},
+        },
+        status=status,
+    )
+
+
+@liaison_only
+@require_http_methods(["GET"])
+def preview(request, pk: int):
+    batch = selectors.batch_for(request.user, pk)
+    if batch.status == BatchStatus.IMPORTED:
+        return redirect("ingest:result", batch.pk)
+    return _preview_page(request, batch)
+
+
+@liaison_only
+@require_http_methods(["GET", "POST"])
+def columns(request, pk: int):
+    batch = selectors.batch_for(request.user, pk)
+    if batch.status != BatchStatus.PREVIEWED:
+        return redirect("ingest:preview", batch.pk)
+    extraction = batch_preview(batch).plan.extraction
+    current = {int(k): v for k, v in (batch.column_map or {}).items()}
+    form = ColumnsForm(
+        request.POST if request.method == "POST" else None,
+        columns=extraction.columns,
+        current=current,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ingest_remap(batch=batch, actor=request.user, column_map=form.column_map())
+        except (UnreadableFile, services.ImportRefused) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "The file was read again with the columns you chose.")
+            return redirect("ingest:preview", batch.pk)
+    return render_form(
+        request,
+        "ingest/columns.html",
+        form,
+        title=f"Match the columns: {batch.file_name}",
+        active_section="import",
+        batch=batch,
+    )
+
+
+def _skip_rows(request) -> list[int]:
+    return sorted({int(v) for v in request.POST.getlist("skip") if v.strip().isdigit()})
+
+
+@liaison_only
+@require_POST
+def confirm(request, pk: int):
+    batch = selectors.batch_for(request.user, pk)
+    skip = _skip_rows(request)
+    try:
+        result = services.ingest_confirm(batch=batch, actor=request.user, skip_rows=skip)
+    except services.ImportBlocked as exc:
+        errors = [
+            {
+                "text": f"Row {row} has a problem: fix the file and upload it again, or "
+                "tick “Skip this row”",
+                "href": f"#skip-{row}",
+            }
+            for row in exc.rows
+        ]
+        return _preview_page(request, batch, errors=errors, skipped=skip, status=400)
+    except services.ImportRefused as exc:
+        errors = [{"text": str(exc), "href": "#main-content"}]
+        return _preview_page(request, batch, errors=errors, skipped=skip, status=400)
+    messages.success(request, result.message)
+    return redirect("ingest:result", result.batch.pk if not result.previous else result.previous.pk)
+
+
+@liaison_only
+@require_POST
+def cancel(request, pk: int):
+    batch = selectors.batch_for(request.user, pk)
+    try:
+        services.ingest_cancel(batch=batch, actor=request.user)
+    except services.ImportRefused as exc:
+        messages.info(request, str(exc))
+    else:
+        messages.success(
+            request, f"The import of {batch.file_name} was cancelled. Nothing was imported."
+        )
+    return redirect("ingest:upload")
+
+
+@liaison_only
+@require_http_methods(["GET"])
+def result(request, pk: int):
+    batch = selectors.batch_for(request.user, pk)
+    if batch.status != BatchStatus.IMPORTED:
+        return redirect("ingest:preview", batch.pk)
+    return render(
+        request,
+        "ingest/result.html",
+        {
+            "title": f"Imported: {batch.file_name}",
+            "active_section": "import",
+            "batch": batch,
+            "records": selectors.batch_records(batch),
+        },
+    )

@@ -1,0 +1,24 @@
+"""The reminders page: what was e-mailed, when, and about which responses."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import render
+
+from oversight.accounts.models import Role
+from oversight.reminders import selectors
+
+
+def reminder_list(request):
+    return render(
+        request,
+        "reminders/list.html",
+        {
+            "title": "Reminders",
+            "active_section": "reminders",
+            "page": selectors.reminders_page(request.user, page=request.GET.get("page")),
+            "whole_organisation": request.user.role == Role.LIAISON,
+            "due_soon_days": settings.OVERSIGHT_REMIND_DUE_SOON_DAYS,
+            "overdue_every": settings.OVERSIGHT_REMIND_OVERDUE_EVERY_DAYS,
+        },
+    )

@@ -1,0 +1,57 @@
+"""The liaison imports a tracker: uploads it, checks the preview, skips a bad row, confirms,
+and finds the new records in the register; the upload and preview pages pass axe-core."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+pytest.importorskip("oversight.ingest.readers")
+
+TRACKER = (
+    "Ref,Recommendation,Report,Owner,Due date,RAG,Status,Update\n"
+    "E2E-1,The force should answer non-emergency calls within ten minutes.,Answering the call,"
+    ",31/03/2024,Amber,In progress,Extra call handlers recruited.\n"
+    "E2E-2,The force should publish call waiting times every month.,Answering the call,"
+    ",next spring,Green,Open,\n"
+    "E2E-3,The force should review abandoned calls every week.,Answering the call,"
+    ",30/06/2024,Red,Open,\n"
+)
+
+
+def test_the_liaison_imports_a_tracker(app, demo, tmp_path):
+    tracker = tmp_path / "contact tracker.csv"
+    tracker.write_text(TRACKER, encoding="utf-8")
+    app.sign_in("liaison")
+    app.goto("/ingest/")
+    expect(app.page.get_by_role("heading", level=1, name="Import a file")).to_be_visible()
+    app.assert_accessible("ingest-upload")
+
+    app.page.get_by_label("File").set_input_files(str(tracker))
+    app.page.get_by_role("button", name="Read the file").click()
+    expect(
+        app.page.get_by_role("heading", level=1, name="Check what will be imported")
+    ).to_be_visible()
+    expect(app.page.locator("#to-create caption")).to_contain_text("To be created (2)")
+    problems = app.page.locator("#row-problems")
+    expect(problems).to_contain_text("next spring")
+    app.check_styled()
+    app.assert_accessible("ingest-preview")
+
+    problems.get_by_label("Skip this row (row 3)").check()
+    app.page.get_by_role("button", name="Import", exact=True).click()
+
+    expect(app.page.get_by_role("heading", level=1, name="What was imported")).to_be_visible()
+    expect(app.page.locator(".govuk-notification-banner")).to_contain_text(
+        "Imported: 2 recommendations created"
+    )
+    expect(app.page.locator("#created")).to_contain_text("E2E-1")
+    app.assert_accessible("ingest-result")
+
+    app.page.get_by_role("link", name="See the recommendations register").click()
+    register = app.page.locator("table.app-table--register")
+    expect(register).to_contain_text("E2E-1")
+    expect(register).to_contain_text("E2E-3")
+    expect(register).not_to_contain_text("E2E-2")
