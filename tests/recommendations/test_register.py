@@ -83,6 +83,9 @@ def test_register_paginates(client, force, liaison, settings):
     assert "700" in page1 and "702" not in page1
     page3 = register(client, liaison, sort="reference", page=3).content.decode()
     assert "704" in page3 and "700" not in page3
+    # the page links keep the sort and move the page
+    assert 'href="?sort=reference&amp;page=2"' in page1
+    assert "govuk-pagination__next" in page1 and "govuk-pagination__next" not in page3
 
 
 def test_response_page_shows_updates_newest_first_and_history(client, force, liaison):
