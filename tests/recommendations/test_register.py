@@ -75,6 +75,12 @@ def test_register_bad_filter_gets_a_message_not_an_error(client, liaison):
     assert "Choose a kind from the list" in page
 
 
+def test_a_huge_id_in_the_query_gets_a_message_not_an_error(client, liaison):
+    answer = register(client, liaison, report="9" * 30, owner="9" * 30)
+    assert answer.status_code == 200
+    assert "Choose a report from the list" in answer.content.decode()
+
+
 def test_register_paginates(client, force, liaison, settings):
     settings.OVERSIGHT_REGISTER_PAGE_SIZE = 2
     for n in range(5):

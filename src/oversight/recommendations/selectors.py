@@ -113,7 +113,8 @@ class RegisterFilters:
             f.rag = ""
         for name in ("owner", "report", "portfolio", "board"):
             value = getattr(f, name)
-            if value and not (value.isdigit() or (name != "report" and value == "none")):
+            is_id = value.isdigit() and len(value) <= 12  # an id, not a number that overflows
+            if value and not (is_id or (name != "report" and value == "none")):
                 f.errors[name] = f"Choose a {name} from the list"
                 setattr(f, name, "")
         if f.sort not in cls.SORTS:
