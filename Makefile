@@ -17,6 +17,9 @@ test: install assets chromium office ## Install what is needed and run every tes
 load: install assets ## 50 simulated people for two minutes against gunicorn on loopback (LOAD_ARGS="--seconds 30")
 	$(PY) -m bench.load $(LOAD_ARGS)
 
+bench: install ## Build the bench data at scales 0.1 and 1.0 (cached in var/bench), measure, write bench/results.md (PostgreSQL too when DATABASE_URL is set)
+	$(PY) -m bench.run $(BENCH_ARGS)
+
 check: install ## Lint, formatting and migrations
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
