@@ -218,9 +218,10 @@ def _add_table(document, tokens, i: int) -> int:
     if rows:
         table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
         table.style = _style(document, "Table Grid")
-        for r, cells in enumerate(rows):
-            for c, (is_header, inline) in enumerate(cells):
-                paragraph = table.cell(r, c).paragraphs[0]
+        # zip over rows and cells: table.cell(r, c) walks the whole grid each time (quadratic)
+        for table_row, cells in zip(table.rows, rows, strict=False):
+            for cell, (is_header, inline) in zip(table_row.cells, cells, strict=False):
+                paragraph = cell.paragraphs[0]
                 _add_inline(paragraph, inline)
                 if is_header:
                     for run in paragraph.runs:
