@@ -134,3 +134,24 @@ def test_the_trend_shows_snapshots_and_this_month(client, world):
     assert f"{today:%b %Y} (today)" in html
     assert "(reconstructed)" in html
     assert 'alt="Open, overdue and closed, month by month' in html
+
+
+def test_home_shows_the_first_ten_of_a_queue_and_links_to_the_rest(client, settings):
+    import datetime as dt
+
+    from oversight.accounts.models import Role
+    from tests.factories import OrganisationFactory, ResponseFactory, UserFactory
+
+    force = OrganisationFactory()
+    liaison = UserFactory(organisation=force, role=Role.LIAISON)
+    for n in range(12):
+        ResponseFactory(
+            organisation=force,
+            recommendation__reference=f"80{n:02d}",
+            recommendation__due_on=dt.date(2020, 1, 1 + n),
+        )
+    client.force_login(liaison)
+    page = client.get("/").content.decode()
+    assert "See all 12 overdue responses" in page
+    assert page.count('href="/recommendations/?overdue=1"') >= 2  # the card and "See all"
+    assert "8000" in page and "8011" not in page  # the ten due soonest

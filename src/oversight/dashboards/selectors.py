@@ -23,22 +23,37 @@ from oversight.recommendations.models import (
 
 @dataclass
 class Attention:
-    mine: QuerySet[Response]
-    overdue: QuerySet[Response]
-    reviews_due: QuerySet[Response]
+    """The first rows of each queue (HOME_ROWS at most) and how many there are in all."""
+
+    mine: list[Response]
+    overdue: list[Response]
+    reviews_due: list[Response]
+    mine_count: int
+    overdue_count: int
+    reviews_count: int
     open_count: int
     show_organisation_queues: bool
+
+
+HOME_ROWS = 10  # the rest is one click away in the register, filtered
 
 
 def attention(user: User, *, today: dt.date) -> Attention:
     """My open responses, and for everyone the overdue ones and those due a review."""
     everything = rec.responses_for(user)
+    mine = rec.my_open_responses(user).order_by("recommendation__due_on")
+    overdue = rec.overdue(everything, today).order_by("recommendation__due_on")
+    reviews = rec.reviews_due(everything, today)
+    queues = user.role != Role.OWNER
     return Attention(
-        mine=rec.my_open_responses(user).order_by("recommendation__due_on"),
-        overdue=rec.overdue(everything, today).order_by("recommendation__due_on"),
-        reviews_due=rec.reviews_due(everything, today),
+        mine=list(mine[:HOME_ROWS]),
+        overdue=list(overdue[:HOME_ROWS]) if queues else [],
+        reviews_due=list(reviews[:HOME_ROWS]) if queues else [],
+        mine_count=mine.count(),
+        overdue_count=overdue.count(),
+        reviews_count=reviews.count() if queues else 0,
         open_count=everything.filter(rec.OPEN_Q).count(),
-        show_organisation_queues=user.role != Role.OWNER,
+        show_organisation_queues=queues,
     )
 
 
