@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.urls import reverse
 
 from oversight.accounts.models import Role, User
