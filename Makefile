@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 UV := python3 -m uv
 PORT ?= 8000
 export PORT
+# Tests run on every core (pytest-xdist); PYTEST_ARGS="-n 0 -k NAME" runs some in one process.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: demo test install assets chromium office lint format clean serve check load
 
