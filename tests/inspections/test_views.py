@@ -351,3 +351,19 @@ def test_the_monitoring_stage(as_liaison):
 def test_history_pages(as_liaison, inspection, liaison):
     page = text_of(as_liaison.get(reverse("inspections:history", args=[inspection.pk])))
     assert "Inspection recorded" in page and liaison.display_name in page
+
+
+def test_the_inspection_list_comes_in_pages_of_fifty(client, db):
+    from oversight.accounts.models import Role
+    from tests.factories import InspectionFactory, OrganisationFactory, UserFactory
+
+    force = OrganisationFactory()
+    for n in range(52):
+        InspectionFactory(organisation=force, title=f"Inspection number {n:02d}")
+    client.force_login(UserFactory(organisation=force, role=Role.VIEWER))
+    first = client.get("/inspections/").content.decode()
+    assert "52 inspections, latest first" in first
+    assert first.count("Inspection number") == 50
+    assert "govuk-pagination__next" in first
+    second = client.get("/inspections/?page=2").content.decode()
+    assert second.count("Inspection number") == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from oversight.inspections import selectors
@@ -9,6 +10,8 @@ from oversight.inspections.dates import understood_as
 from oversight.inspections.models import InspectionKind, InspectionStatus, next_steps
 from oversight.inspections.services import report_shared_with_others
 from oversight.inspections.views import is_liaison, url_for
+
+INSPECTIONS_PER_PAGE = 50
 
 
 def inspection_list(request):
@@ -20,7 +23,10 @@ def inspection_list(request):
         {
             "title": "Inspections",
             "active_section": "inspections",
-            "inspections": selectors.inspection_list(request.user, status=status, kind=kind),
+            "page": Paginator(
+                selectors.inspection_list(request.user, status=status, kind=kind),
+                INSPECTIONS_PER_PAGE,
+            ).get_page(request.GET.get("page")),
             "status": status,
             "kind": kind,
             "statuses": InspectionStatus.choices,
