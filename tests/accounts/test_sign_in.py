@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -74,8 +75,50 @@ def test_session_expires_after_inactivity(client, person, settings):
     cookie = answer.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
-    assert settings.SESSION_SAVE_EVERY_REQUEST  # each request moves the expiry on
     assert settings.SESSION_COOKIE_AGE <= 60 * 60
+
+
+def _expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_the_expiry_moves_on_at_most_once_a_minute(client, person, settings):
+    """Pages do not write the session each time; the idle limit holds to within a minute."""
+    from django.contrib.sessions.models import Session
+
+    from oversight.config.middleware import TOUCHED
+
+    client.force_login(person)
+    client.get(reverse("dashboards:home"))
+    first = _expiry(client)
+    client.get(reverse("recommendations:register"))
+    assert _expiry(client) == first  # no write within the minute
+
+    session = client.session
+    session[TOUCHED] = session[TOUCHED] - settings.SESSION_TOUCH_SECONDS
+    session.save()
+    Session.objects.filter(session_key=session.session_key).update(
+        expire_date=first - dt.timedelta(minutes=5)
+    )
+    client.get(reverse("dashboards:home"))
+    assert _expiry(client) > first - dt.timedelta(minutes=5)  # moved on
+
+    # Idle for longer than the limit: signed out, and sent to sign in.
+    Session.objects.filter(session_key=session.session_key).update(
+        expire_date=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    )
+    answer = client.get(reverse("dashboards:home"))
+    assert answer.status_code == 302
+    assert reverse("accounts:sign-in") in answer["Location"]
+
+
+def test_anonymous_visits_store_no_session(client):
+    from django.contrib.sessions.models import Session
+
+    client.get(reverse("accounts:sign-in"))
+    assert not Session.objects.exists()
 
 
 def test_security_headers_on_every_page(client, person):

@@ -147,3 +147,40 @@ def test_full_history_gathers_updates_evidence_and_decisions(client, force, liai
     assert "Evidence: minutes.pdf" in text
     assert "Extension: Extension to 31 January 2031" in text
     assert "Status</strong>: Open" in text  # the response moved to in progress, field by field
+
+
+def test_filters_offer_what_is_in_use_and_keep_the_choice(client, force, liaison):
+    """Themes, owners and reports of the organisation's own responses only; the chosen one
+    selected; names written as text."""
+    import re
+
+    owner = UserFactory(organisation=force, first_name="Dana <b>", last_name="Okafor")
+    chosen = ResponseFactory(
+        organisation=force,
+        owner=owner,
+        recommendation__theme='Custody & "detention"',
+        recommendation__report__title="Custody report",
+    )
+    ResponseFactory(organisation=force, recommendation__theme="Vetting")
+    stranger = UserFactory(first_name="Someone", last_name="Elsewhere")
+    ResponseFactory(
+        owner=stranger,
+        recommendation__theme="Only elsewhere",
+        recommendation__report__title="Their report",
+    )
+    page = register(client, liaison, owner=str(owner.pk)).content.decode()
+
+    def options(name):
+        select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', page, re.S)
+        return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select[1])
+
+    themes = options("theme")
+    assert [t for _, _, t in themes] == ["Any", "Custody &amp; &#34;detention&#34;", "Vetting"]
+    owners = options("owner")
+    assert (str(owner.pk), " selected", "Dana &lt;b&gt; Okafor") in owners
+    assert all("Elsewhere" not in text for _, _, text in owners)
+    reports = [text for _, _, text in options("report")]
+    assert "Custody report" in reports
+    assert len(reports) == 3  # "Any" and the two reports the force responds to
+    assert "Their report" not in page
+    assert chosen.recommendation.reference in page

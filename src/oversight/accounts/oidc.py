@@ -246,7 +246,9 @@ class OversightOIDCBackend(OIDCAuthenticationBackend):
         )
 
     def get_user(self, user_id):
-        user = super().get_user(user_id)
+        from oversight.accounts.backends import load_signed_in
+
+        user = load_signed_in(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 

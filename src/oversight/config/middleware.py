@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import secrets
+import time
+
+from django.conf import settings
+
+TOUCHED = "_oversight_touched"
 
 
 class SecurityHeadersMiddleware:
@@ -26,3 +31,25 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+
+class SlidingSessionMiddleware:
+    """Sign a person out after SESSION_COOKIE_AGE without a request, saving the session at most
+    once every SESSION_TOUCH_SECONDS rather than on every request.
+
+    Django's SESSION_SAVE_EVERY_REQUEST writes the session row on every page (three statements
+    on SQLite, and a write lock that queues every other request behind it). Here the expiry is
+    moved on only when the last save is older than the touch interval, so the idle limit is
+    kept to within that interval. Sessions of people not signed in are left alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if session.session_key and session.get("_auth_user_id"):
+            now = int(time.time())
+            if now - int(session.get(TOUCHED, 0)) >= settings.SESSION_TOUCH_SECONDS:
+                session[TOUCHED] = now
+        return self.get_response(request)

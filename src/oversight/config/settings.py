@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "oversight.ops.middleware.DatabaseUnavailableMiddleware",  # 503, never a trace
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "oversight.config.middleware.SlidingSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -83,7 +84,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out username before the password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "oversight.accounts.backends.OversightModelBackend",  # reads the organisation with the person
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("OVERSIGHT_LOCKOUT_FAILURES", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("OVERSIGHT_LOCKOUT_HOURS", "0.5"))
@@ -180,7 +181,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # Signed out after this long without a request (every request moves the expiry on).
 SESSION_COOKIE_AGE = 60 * int(os.environ.get("OVERSIGHT_SESSION_IDLE_MINUTES", "60"))
-SESSION_SAVE_EVERY_REQUEST = True
+# The expiry is moved on by oversight.config.middleware.SlidingSessionMiddleware at most once a
+# minute, not on every request: a write on every page serialises readers behind one another.
+SESSION_TOUCH_SECONDS = int(os.environ.get("OVERSIGHT_SESSION_TOUCH_SECONDS", "60"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

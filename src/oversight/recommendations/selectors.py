@@ -207,40 +207,48 @@ def register_page(
 
 
 def register_choices(user: User) -> dict[str, list[tuple[str, str]]]:
-    """The values the register's filters offer: only those present in the person's record."""
-    qs = responses_for(user)
+    """The values the register's filters offer: only those present in the person's record.
+
+    Each list is a DISTINCT in SQL, and the owners and reports are read by primary key from a
+    subquery on the responses' own columns (an index-only scan), not by joining the people and
+    reports to every response: at national scale an organisation responds to thousands.
+    """
+    from oversight.accounts.models import Board, Portfolio
+    from oversight.inspections.models import Report
+
+    org_id = organisation_id_of(user)
+    mine = responses_for(user).order_by()
     themes = (
-        qs.exclude(recommendation__theme="")
+        mine.exclude(recommendation__theme="")
         .values_list("recommendation__theme", flat=True)
         .distinct()
         .order_by("recommendation__theme")
     )
-    owners = (
-        User.objects.filter(responses_owned__organisation_id=organisation_id_of(user))
-        .distinct()
-        .order_by("first_name", "last_name")
+    owners = User.objects.filter(pk__in=mine.values("owner_id")).order_by(
+        "first_name", "last_name", "pk"
     )
     reports = (
-        qs.values_list("recommendation__report_id", "recommendation__report__title")
+        Report.objects.filter(recommendations__responses__organisation_id=org_id)
+        .values_list("pk", "title")
         .distinct()
-        .order_by("recommendation__report__title")
+        .order_by("title", "pk")
     )
-    from oversight.accounts.models import Board, Portfolio
-
-    org_id = organisation_id_of(user)
     portfolios = Portfolio.objects.filter(organisation_id=org_id).order_by("name")
     boards = Board.objects.filter(organisation_id=org_id).order_by("name")
     return {
         "themes": [(t, t) for t in themes],
-        "owners": [(str(o.pk), o.display_name) for o in owners],
+        "owners": [
+            (str(o.pk), o.display_name) for o in owners.only("username", "first_name", "last_name")
+        ],
         "reports": [(str(pk), title) for pk, title in reports],
-        "portfolios": [(str(p.pk), p.name) for p in portfolios],
-        "boards": [(str(b.pk), b.name) for b in boards],
+        "portfolios": [(str(p.pk), p.name) for p in portfolios.only("name")],
+        "boards": [(str(b.pk), b.name) for b in boards.only("name")],
     }
 
 
 def response_detail(user: User, pk: int) -> Response:
-    """One response of the person's organisation, with its updates newest first; 404 otherwise."""
+    """One response of the person's organisation, with its updates newest first (each with its
+    files as `update.files`), its evidence and reviews; 404 otherwise."""
     qs = (
         responses_for(user)
         .select_related(
@@ -249,16 +257,19 @@ def response_detail(user: User, pk: int) -> Response:
             "recommendation__report__inspectorate",
         )
         .prefetch_related(
-            Prefetch(
-                "updates",
-                queryset=Update.objects.select_related("author").prefetch_related(
-                    Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at"))
-                ),
-            ),
+            Prefetch("updates", queryset=Update.objects.select_related("author")),
+            Prefetch("evidence", queryset=Evidence.objects.select_related("uploaded_by")),
             Prefetch("reviews", queryset=_reviews_with_reviewer()),
         )
     )
-    return get_object_or_404(qs, pk=pk)
+    response = get_object_or_404(qs, pk=pk)
+    # Each update's files, from the response's evidence (one query for both lists).
+    files: dict[int, list[Evidence]] = {}
+    for evidence in sorted(response.evidence.all(), key=lambda e: (e.uploaded_at, e.pk)):
+        files.setdefault(evidence.update_id, []).append(evidence)
+    for update in response.updates.all():
+        update.files = files.get(update.pk, [])
+    return response
 
 
 def response_history(response: Response) -> list[dict]:

@@ -60,9 +60,10 @@ def rag_label(value: str | None) -> str:
     """
     if not value:
         return "Not rated"
-    if value in Rag.values:
-        return str(Rag(value).label)
-    return str(value)
+    return _RAG_LABELS.get(value, str(value))
+
+
+_RAG_LABELS = {value: str(label) for value, label in Rag.choices}
 
 
 def rag_tag_class(value: str | None) -> str:

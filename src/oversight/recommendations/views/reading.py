@@ -65,7 +65,7 @@ def response_detail(request, pk: int):
             },
             "extensions": list(response.extensions.select_related("requested_by", "decided_by")),
             "closures": list(response.closures.select_related("requested_by")),
-            "evidence": list(response.evidence.select_related("uploaded_by", "update")),
+            "evidence": list(response.evidence.all()),
             "ready_to_discharge": recommendation.kind == RecommendationKind.CAUSE_OF_CONCERN
             and recommendation.concern_status != "discharged"
             and concern_ready_to_discharge(recommendation, response.organisation_id),
