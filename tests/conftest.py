@@ -10,6 +10,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """No test sees what an earlier one cached (ids are reused once a test rolls back)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Evidence files go to a throwaway folder in every test."""
     settings.MEDIA_ROOT = tmp_path / "evidence"

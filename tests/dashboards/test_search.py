@@ -165,6 +165,34 @@ def test_pages_of_results(db):
     assert "?q=custody&amp;page=2" in html
 
 
+def test_past_the_candidate_limit_the_newest_are_ranked_and_the_page_says_more(db, monkeypatch):
+    """A search costs the same however large the record: each tier ranks the newest
+    CANDIDATES matches, every-word matches first, and the page says there are more."""
+    from oversight.dashboards.search import query
+
+    monkeypatch.setattr(query, "CANDIDATES", 4)
+    reader = UserFactory(role=Role.VIEWER)
+    org = reader.organisation
+    old_both = ResponseFactory(organisation=org, recommendation__text="custody and vetting")
+    for n in range(6):
+        ResponseFactory(organisation=org, recommendation__text=f"custody note {n}")
+    newest_both = ResponseFactory(organisation=org, recommendation__text="vetting in custody")
+    found = search(reader, "custody vetting")
+    assert found.more and found.total == 4
+    texts = [BeautifulSoup(str(h.excerpt), "html.parser").get_text() for h in found.hits]
+    # both every-word records are ranked (there are only two), and come first
+    assert [h.has_every_word for h in found.hits] == [True, True, False, False]
+    assert sorted(texts[:2]) == sorted(
+        [old_both.recommendation.text, newest_both.recommendation.text]
+    )
+    # then some-word matches from the newest: the oldest ones were not ranked
+    assert set(texts[2:]) <= {"custody note 5", "custody note 4", "custody note 3"}
+    assert len(texts) == 4
+    html = client_page(reader, "custody vetting")
+    assert "More than 4 results" in html
+    assert "best matches among the 4 most recently recorded" in html
+
+
 def test_the_index_follows_edits_and_rebuilds(db):
     reader = UserFactory(role=Role.VIEWER)
     response = ResponseFactory(organisation=reader.organisation, recommendation__text="alpha")

@@ -184,3 +184,15 @@ def test_filters_offer_what_is_in_use_and_keep_the_choice(client, force, liaison
     assert len(reports) == 3  # "Any" and the two reports the force responds to
     assert "Their report" not in page
     assert chosen.recommendation.reference in page
+
+
+def test_a_newly_assigned_owner_is_offered_at_once(client, force, liaison):
+    """The filter choices are cached, keyed on the organisation's responses: assigning an
+    owner changes the key, so the new owner is offered on the next page."""
+    response = ResponseFactory(organisation=force, owner=None)
+    page = register(client, liaison).content.decode()
+    newcomer = UserFactory(organisation=force, first_name="Newly", last_name="Assigned")
+    assert "Newly Assigned" not in page
+    response.owner = newcomer
+    response.save()
+    assert "Newly Assigned" in register(client, liaison).content.decode()

@@ -166,9 +166,13 @@ def schema_hash() -> str:
 
 
 def version_hash(scale: float, seed: int) -> str:
-    """Changes when the generator, the schema (the migration files) or the parameters do."""
+    """Changes when the generator, the schema (the migration files), the parameters or the
+    paper composer (the bench papers' sections are composed when the data is built) do."""
+    from oversight.papers import compose
+
     digest = hashlib.sha256()
     digest.update(Path(__file__).read_bytes())
+    digest.update(Path(compose.__file__).read_bytes())
     digest.update(schema_hash().encode())
     digest.update(f"{GENERATOR_VERSION}:{scale}:{seed}".encode())
     return digest.hexdigest()[:16]

@@ -66,6 +66,47 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {escape(item)}" for item in items if item.strip())
 
 
+# Past these, a paper shows counts by area and the longest overdue, and leaves the full list to
+# the tracker spreadsheet: a committee does not read three hundred items one by one (and the
+# PDF of a national-scale paper took 26 s to lay out).
+DETAIL_LIMIT = 12  # causes of concern and national recommendations set out in full
+REPORT_DETAIL_LIMIT = 20  # a published report's recommendations listed one by one
+ANNEX_LIMIT = 50  # rows of an annex table
+
+
+def _longest_overdue(items) -> list[dict]:
+    overdue = [r for r in items if r["overdue"]]
+    overdue.sort(key=lambda r: (r["due_on"] or "", r["reference"] or "", r["id"]))
+    return overdue
+
+
+def _by_area(items: list[dict], facts: dict) -> str:
+    """A table of the items by theme: how many, how many open, overdue, and by RAG rating."""
+    closed = set(facts["closed_statuses"])
+    areas: dict[str, Counter] = {}
+    for r in items:
+        counts = areas.setdefault(r["theme"] or "No theme", Counter())
+        counts["all"] += 1
+        counts["open"] += r["status"] not in closed
+        counts["overdue"] += bool(r["overdue"])
+        counts[r["rag_label"]] += 1
+    ratings = [label for label in RAG_ORDER if any(c[label] for c in areas.values())]
+    lines = [
+        "| Area | Items | Open | Overdue | " + " | ".join(ratings) + " |",
+        "| --- | ---: | ---: | ---: | " + " | ".join("---:" for _ in ratings) + " |",
+    ]
+    order = sorted(areas.items(), key=lambda kv: (-kv[1]["overdue"], -kv[1]["open"], kv[0]))
+    for area, c in order:
+        cells = [str(c["all"]), str(c["open"]), str(c["overdue"])] + [str(c[x]) for x in ratings]
+        lines.append(f"| {escape(area)} | " + " | ".join(cells) + " |")
+    total = Counter()
+    for c in areas.values():
+        total.update(c)
+    cells = [total["all"], total["open"], total["overdue"]] + [total[x] for x in ratings]
+    lines.append("| **Total** | " + " | ".join(f"**{n}**" for n in cells) + " |")
+    return "\n".join(lines)
+
+
 def compose(facts: dict) -> list[ComposedSection]:
     return [
         purpose(facts),
@@ -136,10 +177,27 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
             scope += ", which apply to all forces in England and Wales"
             if bodies:
                 scope += f", as well as national bodies ({escape(', '.join(bodies))})"
-        parts.append(f"There are currently {counted} {scope}:")
+        listed = concerns
+        if len(concerns) > DETAIL_LIMIT:
+            # Too many to read one by one: a table by area, then the longest overdue in full.
+            listed = _longest_overdue(concerns)[:DETAIL_LIMIT]
+            parts.append(f"There are currently {counted} {scope}.")
+            parts.append(
+                "They are too many to set out here one by one. The table shows them by area; "
+                "the tracker spreadsheet that accompanies this paper lists each with its "
+                "owner and latest progress."
+            )
+            parts.append(_by_area(concerns, facts))
+            if listed:
+                which = "one" if len(listed) == 1 else f"{number_word(len(listed))}"
+                parts.append(f"In full, the {which} furthest past the due date:")
+            else:
+                parts.append("None of them is past its due date.")
+        else:
+            parts.append(f"There are currently {counted} {scope}:")
         # Items that share a progress narrative are listed together, then the narrative once.
         groups: list[list[dict]] = []
-        for c in concerns:
+        for c in listed:
             if groups and c["narrative"] and groups[-1][-1]["narrative"] == c["narrative"]:
                 groups[-1].append(c)
             else:
@@ -307,7 +365,15 @@ def reports(facts: dict) -> ComposedSection:
             items.append(f["text"])
         if items:
             parts.append(_bullets(items))
-        if r["recommendations"]:
+        if len(r["recommendations"]) > REPORT_DETAIL_LIMIT:
+            parts.append("**Recommendations for the police**")
+            parts.append(
+                f"{len(r['recommendations'])} recommendations of this report apply to "
+                f"{escape(org)}. They are too many to set out here one by one: the table shows "
+                f"them by area, and the tracker spreadsheet lists each with its owner."
+            )
+            parts.append(_by_area(r["recommendations"], facts))
+        elif r["recommendations"]:
             parts.append("**Recommendations for the police**")
             lines = []
             for n, c in enumerate(r["recommendations"], 1):
@@ -373,14 +439,27 @@ def _table(rows: list[dict], empty: str) -> str:
     return "\n".join(lines)
 
 
+def _capped_table(rows: list[dict], empty: str, what: str, facts: dict) -> str:
+    """The rows as a table; past ANNEX_LIMIT rows, the first ANNEX_LIMIT and a table by area."""
+    if len(rows) <= ANNEX_LIMIT:
+        return _table(rows, empty)
+    return "\n\n".join(
+        [
+            f"{len(rows)} {what}, by area:",
+            _by_area(rows, facts),
+            f"The first {ANNEX_LIMIT}; the tracker spreadsheet lists them all.",
+            _table(rows[:ANNEX_LIMIT], empty),
+        ]
+    )
+
+
 def annex_overdue(facts: dict) -> ComposedSection:
-    overdue = [r for r in facts["responses"].values() if r["overdue"]]
-    overdue.sort(key=lambda r: r["due_on"] or "")
+    overdue = _longest_overdue(facts["responses"].values())
     return ComposedSection(
         "annex_overdue",
         "Overdue recommendations",
         f"Open at {long_date(facts['period_end'])} and past their due date.\n\n"
-        + _table(overdue, "Nothing was overdue."),
+        + _capped_table(overdue, "Nothing was overdue.", "responses are overdue", facts),
         is_annex=True,
     )
 
@@ -390,7 +469,12 @@ def annex_closed(facts: dict) -> ComposedSection:
     return ComposedSection(
         "annex_closed",
         "Closed in the period",
-        _table(closed, "No recommendations were closed in the period."),
+        _capped_table(
+            closed,
+            "No recommendations were closed in the period.",
+            "responses were closed in the period",
+            facts,
+        ),
         is_annex=True,
     )
 

@@ -167,6 +167,8 @@ class Response(models.Model):
             models.Index(fields=["organisation", "status"]),
             models.Index(fields=["organisation", "owner"]),
             models.Index(fields=["organisation", "next_review_on"]),
+            # "Recently changed first", and the stamp that keys the register's filter choices
+            models.Index(fields=["organisation", "updated_at"]),
         ]
 
     def __str__(self) -> str:

@@ -206,7 +206,35 @@ def register_page(
     return Paginator(register(user, filters, today=today), per_page).get_page(page)
 
 
+# The filter choices are kept for this long at most; a change to the organisation's responses
+# (a new one, an owner assigned) shows at once, as it changes the key.
+CHOICES_SECONDS = 300
+
+
 def register_choices(user: User) -> dict[str, list[tuple[str, str]]]:
+    """The values the register's filters offer, cached per organisation.
+
+    The cache key holds the number of the organisation's responses and the time the last one
+    changed (one index-only query), so a response added or reassigned is offered at once; a
+    renamed theme, report or person shows within CHOICES_SECONDS.
+    """
+    from django.core.cache import cache
+    from django.db.models import Count, Max
+
+    org_id = organisation_id_of(user)
+    stamp = Response.objects.filter(organisation_id=org_id).aggregate(
+        n=Count("id"), last=Max("updated_at")
+    )
+    last = stamp["last"].isoformat() if stamp["last"] else ""
+    key = f"register-choices:{org_id}:{stamp['n']}:{last}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = _register_choices(user)
+        cache.set(key, choices, CHOICES_SECONDS)
+    return choices
+
+
+def _register_choices(user: User) -> dict[str, list[tuple[str, str]]]:
     """The values the register's filters offer: only those present in the person's record.
 
     Each list is a DISTINCT in SQL, and the owners and reports are read by primary key from a

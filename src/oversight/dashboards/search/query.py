@@ -4,6 +4,9 @@ Ranked in two tiers: records with every word (or quoted phrase) first, then reco
 some of them, each tier by the database's relevance (bm25 on SQLite FTS5, ts_rank on
 PostgreSQL), then newest first. Scoped to what the person may see by the same selectors as
 the pages: only the ids those selectors return can come back.
+
+Each tier ranks at most CANDIDATES matches, the most recently indexed first, so a search costs
+the same however large the record grows; past that the page says "more than".
 """
 
 from __future__ import annotations
@@ -49,10 +52,21 @@ class SearchHit:
 class SearchResults:
     query: str
     terms: Terms
-    total: int = 0
+    total: int = 0  # at most CANDIDATES: see `more`
     with_every_word: int = 0
     hits: list[SearchHit] = field(default_factory=list)
     engine: str = ""
+
+    @property
+    def more(self) -> bool:
+        """There are more matches than were ranked (the counts are lower bounds)."""
+        return self.total >= CANDIDATES
+
+
+# Each tier ranks at most this many matches, the newest in the index first: ranking costs a
+# score per match, and at national scale a common word matches most of the record. Below it
+# (the demo, a force's own record) every match is ranked; above it, the page says "more than".
+CANDIDATES = 1000
 
 
 def scope_q(user: User) -> Q:
@@ -120,29 +134,22 @@ def _scope_where(scoped: QuerySet) -> tuple[str, list]:
 
 def _fts5(scoped: QuerySet, terms: Terms, limit: int, offset: int):
     scope_sql, scope_params = _scope_where(scoped)
-    every, some = _fts5_expression(terms, "AND"), _fts5_expression(terms, "OR")
     fts, entry = fulltext.FTS_TABLE, fulltext.ENTRY_TABLE
-    tier = (
-        f"CASE WHEN {entry}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN 0 ELSE 1 END"
-    )
-    where = (
+    sql = (
+        f"SELECT {entry}.id, bm25({fts}, 4.0, 1.0), {entry}.dated "
         f"FROM {fts} JOIN {entry} ON {entry}.id = {fts}.rowid "
-        f"WHERE {fts} MATCH %s AND ({scope_sql})"
+        f"WHERE {fts} MATCH %s AND ({scope_sql}) ORDER BY {fts}.rowid DESC LIMIT %s"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {entry}.id, {tier} AS tier, bm25({fts}, 4.0, 1.0) AS score {where} "
-            f"ORDER BY tier, score, {entry}.dated DESC, {entry}.id LIMIT %s OFFSET %s",
-            [every, some, *scope_params, limit, offset],
-        )
-        ranked = [(row[0], row[1] == 0) for row in cursor.fetchall()]
-        cursor.execute(
-            f"SELECT COUNT(*), COALESCE(SUM({tier.replace('THEN 0 ELSE 1', 'THEN 1 ELSE 0')}), 0)"
-            f" {where}",
-            [every, some, *scope_params],
-        )
-        total, every_count = cursor.fetchone()
-    return ranked, total, every_count
+
+    def candidates(expression: str) -> list[tuple]:
+        # bm25 is lower for better matches; rank by its negation like ts_rank.
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, *scope_params, CANDIDATES])
+            return [(pk, -score, dated) for pk, score, dated in cursor.fetchall()]
+
+    every = _fts5_expression(terms, "AND")
+    some = _fts5_expression(terms, "OR")
+    return _rank(candidates(every), candidates(some) if some != every else [], limit, offset)
 
 
 # --- PostgreSQL ----------------------------------------------------------------------------
@@ -161,24 +168,47 @@ def _postgresql(scoped: QuerySet, terms: Terms, limit: int, offset: int):
     scope_sql, scope_params = _scope_where(scoped)
     every, some, params = _pg_queries(terms)
     column, entry = fulltext.PG_COLUMN, fulltext.ENTRY_TABLE
-    head = f"WITH q AS (SELECT ({every}) AS every_q, ({some}) AS some_q) "
-    where = f"FROM {entry}, q WHERE {entry}.{column} @@ q.some_q AND ({scope_sql})"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"{head} SELECT {entry}.id, ({entry}.{column} @@ q.every_q) AS every, "
-            f"ts_rank({entry}.{column}, q.some_q) AS score {where} "
-            f"ORDER BY every DESC, score DESC, {entry}.dated DESC NULLS LAST, {entry}.id "
-            "LIMIT %s OFFSET %s",
-            [*params, *params, *scope_params, limit, offset],
+
+    def candidates(tsquery: str) -> list[tuple]:
+        # The newest CANDIDATES matches first, then ts_rank on those only.
+        sql = (
+            f"WITH q AS (SELECT ({tsquery}) AS query), found AS ("
+            f"SELECT {entry}.id, {entry}.{column} AS document, {entry}.dated FROM {entry}, q "
+            f"WHERE {entry}.{column} @@ q.query AND ({scope_sql}) "
+            f"ORDER BY {entry}.id DESC LIMIT %s) "
+            "SELECT found.id, ts_rank(found.document, q.query), found.dated FROM found, q"
         )
-        ranked = [(row[0], bool(row[1])) for row in cursor.fetchall()]
-        cursor.execute(
-            f"{head} SELECT COUNT(*), COUNT(*) FILTER (WHERE {entry}.{column} @@ q.every_q) "
-            f"{where}",
-            [*params, *params, *scope_params],
-        )
-        total, every_count = cursor.fetchone()
-    return ranked, total, every_count
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *scope_params, CANDIDATES])
+            return list(cursor.fetchall())
+
+    every_found = candidates(every)
+    some_found = candidates(some) if len(params) > 1 else []
+    return _rank(every_found, some_found, limit, offset)
+
+
+# --- Ranking the candidates ----------------------------------------------------------------
+
+
+def _rank(every: list[tuple], some: list[tuple], limit: int, offset: int):
+    """(the page's (id, has every word), how many found, how many with every word).
+
+    `every` and `some` are (id, score, date) of the newest CANDIDATES entries matching every
+    word and any word. Those with every word come first, each tier by score (higher is
+    better), then newest first. When either list is full, there are more matches than were
+    ranked: the counts are then CANDIDATES (the page says "more than").
+    """
+    with_every = {pk for pk, _, _ in every}
+    rows = [(0, pk, score, dated) for pk, score, dated in every]
+    rows += [(1, pk, score, dated) for pk, score, dated in some if pk not in with_every]
+
+    def order(row):
+        tier, pk, score, dated = row
+        return (tier, -float(score), -(dated.toordinal() if dated else 0), pk)
+
+    rows = sorted(rows, key=order)[:CANDIDATES]
+    ranked = [(pk, tier == 0) for tier, pk, _, _ in rows[offset : offset + limit]]
+    return ranked, len(rows), min(len(every), CANDIDATES)
 
 
 # --- Anything else: icontains --------------------------------------------------------------
