@@ -155,3 +155,25 @@ def test_home_shows_the_first_ten_of_a_queue_and_links_to_the_rest(client, setti
     assert "See all 12 overdue responses" in page
     assert page.count('href="/recommendations/?overdue=1"') >= 2  # the card and "See all"
     assert "8000" in page and "8011" not in page  # the ten due soonest
+
+
+def test_the_figures_follow_the_record_at_once(client, world):
+    """The dashboard is cached, keyed on the record: a response or a recommendation saved
+    changes the figures on the next view."""
+    from oversight.recommendations.models import Response
+
+    client.force_login(world["liaison"])
+
+    def overdue() -> int:
+        links = dict(
+            (href, n) for _, n, href in figure_links(client.get("/dashboard/").content.decode())
+        )
+        return links["/recommendations/?overdue=1"]
+
+    assert overdue() == 1  # 1001
+    late = Response.objects.get(recommendation__reference="1002")
+    late.recommendation.due_on = world["today"] - dt.timedelta(days=1)
+    late.recommendation.save()
+    assert overdue() == 2
+    Response.objects.filter(recommendation__reference="1001").get().delete()
+    assert overdue() == 1

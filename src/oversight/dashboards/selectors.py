@@ -224,7 +224,27 @@ def _breakdowns(user: User) -> list[Breakdown]:
     return out
 
 
+# The dashboard is kept for this long at most; a change to the organisation's responses or
+# to any recommendation changes its key, so its figures are never stale. Names, and the
+# monthly snapshots written by `oversight snapshot`, show within this long.
+DASHBOARD_SECONDS = 300
+
+
 def dashboard(user: User, *, today: dt.date, trend_months: int | None = 60) -> Dashboard:
+    """The dashboard's figures, cached on the record's stamp and the day (the figures are
+    counts over the whole record, so they grow with it; reading them again is free)."""
+    from django.core.cache import cache
+
+    org_id = organisation_id_of(user)
+    key = f"dashboard:{org_id}:{rec.record_stamp(org_id)}:{today.isoformat()}:{trend_months}"
+    board = cache.get(key)
+    if board is None:
+        board = _dashboard(user, today=today, trend_months=trend_months)
+        cache.set(key, board, DASHBOARD_SECONDS)
+    return board
+
+
+def _dashboard(user: User, *, today: dt.date, trend_months: int | None = 60) -> Dashboard:
     """The dashboard's figures: one aggregate query for the headline, status and RAG figures,
     one grouped query per breakdown, one for the trend."""
     first, last = quarter_of(today)

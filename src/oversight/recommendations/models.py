@@ -73,7 +73,11 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["reference", "id"]
-        indexes = [models.Index(fields=["reference"]), models.Index(fields=["kind"])]
+        indexes = [
+            models.Index(fields=["reference"]),
+            models.Index(fields=["kind"]),
+            models.Index(fields=["updated_at"]),  # the stamp of cached figures
+        ]
 
     def __str__(self) -> str:
         label = f"{self.get_kind_display()} {self.reference}".strip()
