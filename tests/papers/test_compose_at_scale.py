@@ -136,3 +136,41 @@ def test_long_annexes_show_the_first_rows_and_the_count_by_area():
     assert len([line for line in closed.splitlines() if line.startswith("| R0")]) == ANNEX_LIMIT
     short = sections(facts(concerns=0, overdue=ANNEX_LIMIT, closed=0, report_recs=0))
     assert "by area" not in short["annex_overdue"]
+
+
+def test_word_tables_size_columns_by_their_words_and_repeat_their_head():
+    """In Word, a column is at least as wide as its longest word (headings such as "Overdue"
+    are never broken), figures are right-aligned, the head row repeats on each page and no
+    row splits across pages."""
+    import io
+
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    from oversight.papers.documents import word
+    from oversight.papers.documents.model import PaperDocument, Section
+
+    text = sections(facts(concerns=0, overdue=400, closed=0, report_recs=0))["annex_overdue"]
+    paper = PaperDocument(
+        organisation="Home Force Police",
+        committee="Joint Audit Committee",
+        committee_short="JAC",
+        meeting="28 July 2022",
+        title="HMICFRS update",
+        status="Draft",
+        version=1,
+        period="24 March 2022 to 28 July 2022",
+        sections=[Section(number="A", key="annex_overdue", heading="Overdue", text=text)],
+    )
+    table = Document(io.BytesIO(word.build_docx(paper))).tables[0]
+    head = [cell.text for cell in table.rows[0].cells]
+    assert head[:4] == ["Area", "Items", "Open", "Overdue"]
+    widths = [column.width for column in table.columns]
+    char, padding = word.TABLE_CHAR, word.TABLE_PADDING
+    for name, width in zip(head, widths, strict=True):
+        assert width >= padding + max(len(w) for w in name.split()) * char, name
+    assert widths[0] > widths[1]  # the names get the room, the figures stay narrow
+    assert table.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)

@@ -203,9 +203,14 @@ def _add_inline(paragraph, inline) -> None:
             run.italic = italic or None
 
 
+TABLE_TEXT = Pt(10)  # nine columns of figures fit across an A4 page at 10 pt
+TABLE_CHAR = Cm(0.23)  # the width of a character of TABLE_TEXT in bold Arial, or near it
+TABLE_PADDING = Cm(0.45)  # a cell's margins, both sides
+
+
 def _add_table(document, tokens, i: int) -> int:
-    rows: list[list[tuple[bool, object]]] = []
-    row: list[tuple[bool, object]] = []
+    rows: list[list[tuple[bool, object, bool]]] = []
+    row: list[tuple[bool, object, bool]] = []
     while tokens[i].type != "table_close":
         token = tokens[i]
         if token.type == "tr_open":
@@ -213,21 +218,70 @@ def _add_table(document, tokens, i: int) -> int:
         elif token.type == "tr_close":
             rows.append(row)
         elif token.type in ("th_open", "td_open"):
-            row.append((token.type == "th_open", tokens[i + 1]))
+            right = "text-align:right" in (token.attrGet("style") or "")
+            row.append((token.type == "th_open", tokens[i + 1], right))
         i += 1
     if rows:
-        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        columns = max(len(r) for r in rows)
+        table = document.add_table(rows=len(rows), cols=columns)
         table.style = _style(document, "Table Grid")
+        table.autofit = False
+        widths = _column_widths(document, rows, columns)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid (LibreOffice reads it); Word reads each cell's
         # zip over rows and cells: table.cell(r, c) walks the whole grid each time (quadratic)
         for table_row, cells in zip(table.rows, rows, strict=False):
-            for cell, (is_header, inline) in zip(table_row.cells, cells, strict=False):
+            _row_property(table_row, "w:cantSplit")  # a row is never split across pages
+            if cells and cells[0][0]:
+                _row_property(table_row, "w:tblHeader")  # the head repeats on each page
+            for cell, width, (is_header, inline, right) in zip(
+                table_row.cells, widths, cells, strict=False
+            ):
+                cell.width = width
                 paragraph = cell.paragraphs[0]
                 _add_inline(paragraph, inline)
-                if is_header:
-                    for run in paragraph.runs:
+                if right:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                for run in paragraph.runs:
+                    run.font.size = TABLE_TEXT
+                    if is_header:
                         run.bold = True
         document.add_paragraph()
     return i + 1
+
+
+def _column_widths(document, rows, columns: int) -> list[int]:
+    """Each column's width: at least its longest word (a heading such as "Overdue" is never
+    broken), and the rest of the text width shared by how much text each column holds, so a
+    column of numbers stays narrow and a column of names gets the room."""
+    section = document.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin
+    char, padding = TABLE_CHAR, TABLE_PADDING
+    least = [padding + 3 * char] * columns
+    wants = list(least)
+    for cells in rows:
+        for c, (_, inline, _) in enumerate(cells):
+            text = "".join(t.content for t in inline.children or [] if t.type == "text")
+            longest_word = max((len(w) for w in text.split()), default=0)
+            least[c] = max(least[c], padding + longest_word * char)
+            wants[c] = max(wants[c], least[c], padding + min(len(text), 40) * char)
+    if sum(least) >= usable:
+        # Too wide: the widest column gives way first (its long words wrap, not the headings).
+        widest = least.index(max(least))
+        others = sum(least) - least[widest]
+        if others < usable - 4 * char:
+            least[widest] = usable - others
+            return [int(w) for w in least]
+        return [int(usable * w / sum(least)) for w in least]
+    spare, extra = usable - sum(least), [w - m for w, m in zip(wants, least, strict=True)]
+    if sum(extra) <= spare:  # everything fits on one line: share out what is left by want
+        return [int(usable * w / sum(wants)) for w in wants]
+    return [int(m + spare * e / sum(extra)) for m, e in zip(least, extra, strict=True)]
+
+
+def _row_property(table_row, tag: str) -> None:
+    properties = table_row._tr.get_or_add_trPr()
+    properties.append(OxmlElement(tag))
 
 
 def _restart_numbering(document, start: int) -> int | None:
