@@ -72,6 +72,15 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=600)
     body = models.TextField(blank=True)
     dated = models.DateField(null=True, blank=True, help_text="The record's own date, if any.")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Whose record it is; empty for one shared by every organisation (a national "
+        "report and its recommendations). Search scopes updates and inspections by it.",
+    )
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -344,9 +344,10 @@ class _Search:
         except ImportError:
             self.model = None
             return
-        from oversight.dashboards.search.index import recommendation_title
+        from oversight.dashboards.search.index import organisation_of, recommendation_title
 
         self.model, self.document = SearchEntry, document
+        self.organisation_of = organisation_of
         self.recommendation_title = recommendation_title
         self.pk = writer.next_id(SearchEntry)
         self.titles: dict[int, str] = {}
@@ -355,9 +356,9 @@ class _Search:
     def add(self, kind: str, obj) -> None:
         if self.model is None:
             return
-        self.row(kind, obj.pk, *self.document(kind, obj))
+        self.row(kind, obj.pk, *self.document(kind, obj), self.organisation_of(kind, obj))
 
-    def update(self, pk: int, row: dict, rec) -> None:
+    def update(self, pk: int, row: dict, rec, organisation_id: int) -> None:
         """An update's entry without building model instances: the same words as the search's
         own `document()` (checked on the first update; its own way is used if they differ)."""
         if self.model is None:
@@ -381,9 +382,9 @@ class _Search:
             update.response = Response(id=row["response_id"])
             update.response.recommendation = rec
             title, body, _ = self.document("update", update)
-        self.row("update", pk, title, body, day)
+        self.row("update", pk, title, body, day, organisation_id)
 
-    def row(self, kind: str, pk: int, title: str, body: str, on) -> None:
+    def row(self, kind: str, pk: int, title: str, body: str, on, organisation_id) -> None:
         self.w.add(
             self.model,
             {
@@ -393,6 +394,7 @@ class _Search:
                 "title": title[:600],
                 "body": body,
                 "dated": on,
+                "organisation_id": organisation_id,
             },
         )
         self.pk += 1
@@ -989,7 +991,7 @@ class _Generator:
                 }
                 w.add(Update, row, history=[("+", when, author)])
                 if searching:
-                    self.search.update(upk, row, self.rec_objs[rec])
+                    self.search.update(upk, row, self.rec_objs[rec], org)
                 files = 0
                 if evidence_left:
                     files = 1 if j < evidence_left else 0

@@ -76,11 +76,26 @@ def install(connection) -> str:
     if connection.vendor == "sqlite" and sqlite_has_fts5(connection):
         statements, engine = [*SQLITE_INSTALL, SQLITE_REBUILD], "fts5"
     elif connection.vendor == "postgresql":
-        statements, engine = PG_INSTALL, "postgresql"
+        engine = "postgresql"
+        # Only what is missing: ALTER TABLE fails inside a transaction that has written rows
+        # with deferred foreign keys to this table (its rebuild does), even when it changes
+        # nothing.
+        statements = [] if _pg_installed(connection) else PG_INSTALL
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
     return engine
+
+
+def _pg_installed(connection) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = %s",
+            [ENTRY_TABLE, PG_COLUMN],
+        )
+        has_column = cursor.fetchone() is not None
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [f"{ENTRY_TABLE}_document"])
+        return has_column and cursor.fetchone() is not None
 
 
 def uninstall(connection) -> None:

@@ -64,10 +64,28 @@ def document(kind: str, obj) -> tuple[str, str, object]:
     raise ValueError(f"Nothing to index for {kind!r}")
 
 
-def index_one(kind: str, obj) -> None:
+def organisation_of(kind: str, obj) -> int | None:
+    """The organisation whose record it is; None for a record every organisation shares."""
+    if kind == SearchKind.UPDATE:
+        return obj.response.organisation_id
+    if kind in (SearchKind.RECOMMENDATION, SearchKind.FINDING):
+        return obj.organisation_id if kind == SearchKind.FINDING else obj.report.organisation_id
+    return obj.organisation_id  # inspections and reports
+
+
+def entry_fields(kind: str, obj) -> dict:
     title, body, on = document(kind, obj)
+    return {
+        "title": title[:600],
+        "body": body,
+        "dated": on,
+        "organisation_id": organisation_of(kind, obj),
+    }
+
+
+def index_one(kind: str, obj) -> None:
     SearchEntry.objects.update_or_create(
-        kind=kind, object_id=obj.pk, defaults={"title": title[:600], "body": body, "dated": on}
+        kind=kind, object_id=obj.pk, defaults=entry_fields(kind, obj)
     )
 
 
@@ -79,7 +97,7 @@ def _queryset(kind: str):
     model = MODELS[kind]
     related = {
         SearchKind.RECOMMENDATION: ["report"],
-        SearchKind.UPDATE: ["response__recommendation"],
+        SearchKind.UPDATE: ["response__recommendation"],  # and its organisation_id
         SearchKind.FINDING: ["report"],
     }.get(kind, [])
     return model.objects.select_related(*related).order_by("pk")
@@ -94,10 +112,7 @@ def rebuild(kinds: Iterable[str] | None = None) -> dict[str, int]:
             SearchEntry.objects.filter(kind=kind).delete()
             batch = []
             for obj in _queryset(kind).iterator(chunk_size=500):
-                title, body, on = document(kind, obj)
-                batch.append(
-                    SearchEntry(kind=kind, object_id=obj.pk, title=title[:600], body=body, dated=on)
-                )
+                batch.append(SearchEntry(kind=kind, object_id=obj.pk, **entry_fields(kind, obj)))
                 if len(batch) >= 500:
                     SearchEntry.objects.bulk_create(batch)
                     batch = []

@@ -78,14 +78,10 @@ def scope_q(user: User) -> Q:
             kind=SearchKind.RECOMMENDATION,
             object_id__in=recommendations_visible(user).values("id"),
         )
-        | Q(
-            kind=SearchKind.UPDATE,
-            object_id__in=Update.objects.filter(response__organisation_id=org_id).values("id"),
-        )
-        | Q(
-            kind=SearchKind.INSPECTION,
-            object_id__in=Inspection.objects.filter(organisation_id=org_id).values("id"),
-        )
+        # An update is its response's organisation's, an inspection its organisation's: the
+        # entry carries that organisation, so these two are a test on the entry itself (the
+        # organisation's updates are most of its record; a list of their ids grew with it).
+        | Q(kind__in=[SearchKind.UPDATE, SearchKind.INSPECTION], organisation_id=org_id)
         | Q(kind=SearchKind.REPORT, object_id__in=reports_for(user).values("id"))
         | Q(
             kind=SearchKind.FINDING,
