@@ -153,3 +153,19 @@ def test_the_register_links_to_the_tracker_with_its_filters(signed_in):
     page = signed_in("liaison").get("/recommendations/?rag=green&page=1").content.decode()
     assert 'href="/papers/tracker/?rag=green"' in page
     assert 'href="/papers/tracker/?rag=green&amp;format=csv"' in page
+
+
+def test_the_tracker_csv_never_starts_a_cell_with_a_formula(signed_in):
+    """Text that Excel would run as a formula is written with a leading apostrophe, as in the
+    API's CSV files; the Excel file writes it as text."""
+    client = signed_in("liaison")
+    response = Response.objects.get(recommendation__reference="9159")
+    response.recommendation.theme = '=HYPERLINK("http://example.org","Hate Crime")'
+    response.recommendation.save()
+    text = b"".join(client.get("/papers/tracker/?format=csv").streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    theme = next(r for r in rows if r[0] == "9159")[HEADER.index("Theme")]
+    assert theme == "'=HYPERLINK(\"http://example.org\",\"Hate Crime\")"
+    sheet = _workbook(client.get("/papers/tracker/"))
+    cell = next(r for r in sheet.iter_rows() if r[0].value == "9159")[HEADER.index("Theme")]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

@@ -68,3 +68,11 @@ def test_a_reminder_that_could_not_be_sent_says_so(client, world):
     )
     html = page(client, world.bob)
     assert "Not sent" in html and "It is tried again on the next run." in html
+
+
+def test_the_page_states_each_interval_as_set(client, world, settings):
+    settings.OVERSIGHT_REMIND_OVERDUE_EVERY_DAYS = 7
+    settings.OVERSIGHT_REMIND_REVIEW_EVERY_DAYS = 14
+    html = page(client, world.alice)
+    assert "are overdue: at most once every 7 days" in html
+    assert "are due a review: at most once every 14 days" in html

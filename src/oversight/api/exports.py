@@ -22,10 +22,9 @@ from django.utils import timezone
 
 from oversight.accounts.models import User
 from oversight.accounts.permissions import organisation_id_of
+from oversight.csv_cells import safe_text
 from oversight.recommendations.models import Recommendation, Response, Update
 from oversight.rules.rag import is_overdue
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -33,11 +32,6 @@ class Column:
     name: str
     description: str
     value: Callable[[Any], Any]
-
-
-def _text(value: str | None) -> str:
-    value = value or ""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _cell(value: Any) -> str:
@@ -51,7 +45,7 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, int):
         return str(value)
-    return _text(str(value))
+    return safe_text(str(value))
 
 
 def _today() -> dt.date:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import xlsxwriter
 
+from oversight.csv_cells import safe_text
 from oversight.recommendations.models import RecommendationKind, Response, ResponseStatus
 from oversight.rules.rag import is_overdue, rag_label
 
@@ -200,6 +201,14 @@ def xlsx_bytes(queryset, *, today: dt.date) -> bytes:
         return handle.read()
 
 
+def _csv_cell(value) -> str | int:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return safe_text(value) if isinstance(value, str) else value
+
+
 def csv_lines(queryset, *, today: dt.date) -> Iterator[str]:
     """CSV, one line at a time (for a streaming response). Dates as YYYY-MM-DD."""
     buffer = io.StringIO()
@@ -214,7 +223,5 @@ def csv_lines(queryset, *, today: dt.date) -> Iterator[str]:
     writer.writerow([name for name, _ in COLUMNS])
     yield "\ufeff" + flush()  # a byte-order mark so that Excel reads UTF-8
     for values in rows(_chunks(with_latest_updates(queryset)), today=today):
-        writer.writerow(
-            [v.isoformat() if isinstance(v, dt.date) else ("" if v is None else v) for v in values]
-        )
+        writer.writerow([_csv_cell(v) for v in values])
         yield flush()

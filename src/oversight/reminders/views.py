@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from oversight.accounts.models import Role
 from oversight.reminders import selectors
+from oversight.reminders.policy import Intervals
 
 
 def reminder_list(request):
@@ -19,6 +20,6 @@ def reminder_list(request):
             "page": selectors.reminders_page(request.user, page=request.GET.get("page")),
             "whole_organisation": request.user.role == Role.LIAISON,
             "due_soon_days": settings.OVERSIGHT_REMIND_DUE_SOON_DAYS,
-            "overdue_every": settings.OVERSIGHT_REMIND_OVERDUE_EVERY_DAYS,
+            "every": Intervals.from_settings(),
         },
     )
