@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from oversight.accounts.models import Role, User
 from oversight.dashboards.models import SearchEntry
@@ -205,6 +206,25 @@ def test_the_index_follows_edits_and_rebuilds(db):
     assert search(reader, "bravo").total == 0
     call_command("search_index", stdout=io.StringIO())
     assert search(reader, "bravo").total == 1
+
+
+def test_renaming_a_recommendation_retitles_its_updates_and_nothing_else_rewrites_them(db):
+    reader = UserFactory(role=Role.VIEWER)
+    responses = [ResponseFactory(organisation=reader.organisation, recommendation__theme="Custody")]
+    rec = responses[0].recommendation
+    responses += [ResponseFactory(recommendation=rec) for _ in range(3)]  # other forces
+    for r in responses:
+        UpdateFactory(response=r, narrative="progress noted")
+    with CaptureQueriesContext(connection) as unchanged:
+        rec.text = rec.text + " (corrected)"
+        rec.save()
+    # its own entry only: its updates' titles did not change, so they are not read or written
+    assert not any("recommendations_update" in q["sql"] for q in unchanged.captured_queries)
+    rec.theme = "Detention"
+    rec.save()
+    titles = SearchEntry.objects.filter(kind="update").values_list("title", flat=True)
+    assert len(titles) == 4 and all(t.endswith(": Detention") for t in titles)
+    assert "Detention" in str(search(reader, "detention progress").hits[0].title)
 
 
 def test_terms_and_excerpts():

@@ -165,7 +165,7 @@ def test_the_tracker_csv_never_starts_a_cell_with_a_formula(signed_in):
     text = b"".join(client.get("/papers/tracker/?format=csv").streaming_content).decode()
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     theme = next(r for r in rows if r[0] == "9159")[HEADER.index("Theme")]
-    assert theme == "'=HYPERLINK(\"http://example.org\",\"Hate Crime\")"
+    assert theme == '\'=HYPERLINK("http://example.org","Hate Crime")'
     sheet = _workbook(client.get("/papers/tracker/"))
     cell = next(r for r in sheet.iter_rows() if r[0].value == "9159")[HEADER.index("Theme")]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

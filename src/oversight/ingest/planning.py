@@ -486,7 +486,9 @@ def build_plan(
     people = People.of(organisation)
     responses = {
         r.recommendation_id: r
-        for r in Response.objects.filter(organisation=organisation).select_related("owner")
+        for r in Response.objects.filter(organisation=organisation).select_related(
+            "owner", "recommendation"
+        )
     }
     seen_refs: dict[str, PlannedRecommendation] = {}
     seen_texts: list[tuple[str, PlannedRecommendation]] = []

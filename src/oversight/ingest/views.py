@@ -14,6 +14,7 @@ from oversight.ingest.extraction import UnreadableFile
 from oversight.ingest.forms import ColumnsForm, UploadForm
 from oversight.ingest.models import BatchStatus
 from oversight.ingest.services.batches import batch_preview
+from oversight.ingest.stored import extraction_from_json
 from oversight.pages import render_form
 
 liaison_only = role_required(Role.LIAISON)
@@ -33,7 +34,7 @@ def upload(request):
             form.add_error("file", f"The file could not be read. {exc}")
         else:
             if preview.already:
-                messages.info(request, _already(preview.batch))
+                messages.info(request, services.already_imported(preview.batch))
                 return redirect("ingest:result", preview.batch.pk)
             return redirect("ingest:preview", preview.batch.pk)
     return render_form(
@@ -45,11 +46,6 @@ def upload(request):
         batches=selectors.batches_for(request.user)[:10],
         max_mb=services.max_import_bytes() // (1024 * 1024),
     )
-
-
-def _already(batch) -> str:
-    when = f" on {batch.decided_at.day} {batch.decided_at:%B %Y}" if batch.decided_at else ""
-    return f"{batch.file_name} was already imported{when}. Nothing was changed."
 
 
 def _preview_page(request, batch, *, errors=None, skipped=(), status=200):
@@ -88,7 +84,7 @@ def columns(request, pk: int):
     batch = selectors.batch_for(request.user, pk)
     if batch.status != BatchStatus.PREVIEWED:
         return redirect("ingest:preview", batch.pk)
-    extraction = batch_preview(batch).plan.extraction
+    extraction = extraction_from_json(batch.extraction)  # the columns; no plan needed
     current = {int(k): v for k, v in (batch.column_map or {}).items()}
     form = ColumnsForm(
         request.POST if request.method == "POST" else None,

@@ -124,12 +124,31 @@ def rebuild(kinds: Iterable[str] | None = None) -> dict[str, int]:
 def _saved(sender, instance, raw=False, **kwargs) -> None:
     if raw:  # loaddata: related rows may not exist yet; `oversight search_index` catches up
         return
-    index_one(KIND_OF[sender], instance)
-    if sender is Recommendation:  # its updates carry its title
-        for update in Update.objects.filter(response__recommendation=instance).select_related(
-            "response__recommendation"
-        ):
-            index_one(SearchKind.UPDATE, update)
+    kind = KIND_OF[sender]
+    if sender is not Recommendation:
+        index_one(kind, instance)
+        return
+    before = (
+        SearchEntry.objects.filter(kind=kind, object_id=instance.pk)
+        .values_list("title", flat=True)
+        .first()
+    )
+    index_one(kind, instance)
+    if before is not None and before != recommendation_title(instance)[:600]:
+        _retitle_updates(instance)
+
+
+def _retitle_updates(recommendation: Recommendation) -> None:
+    """Its updates' entries carry its title: write the new one to them all at once (a national
+    recommendation has updates from every force)."""
+    mine = Update.objects.filter(response__recommendation=recommendation).select_related("response")
+    updates = {u.pk: u for u in mine}
+    entries = list(SearchEntry.objects.filter(kind=SearchKind.UPDATE, object_id__in=updates))
+    for entry in entries:
+        update = updates[entry.object_id]
+        update.response.recommendation = recommendation
+        entry.title = document(SearchKind.UPDATE, update)[0][:600]
+    SearchEntry.objects.bulk_update(entries, ["title"], batch_size=500)
 
 
 def _deleted(sender, instance, **kwargs) -> None:

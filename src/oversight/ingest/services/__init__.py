@@ -16,13 +16,19 @@ from oversight.ingest.services.batches import (
     ingest_remap,
     max_import_bytes,
 )
-from oversight.ingest.services.confirm import ImportBlocked, ImportResult, ingest_confirm
+from oversight.ingest.services.confirm import (
+    ImportBlocked,
+    ImportResult,
+    already_imported,
+    ingest_confirm,
+)
 
 __all__ = [
     "ImportBlocked",
     "ImportRefused",
     "ImportResult",
     "Preview",
+    "already_imported",
     "ingest_cancel",
     "ingest_confirm",
     "ingest_preview",

@@ -65,10 +65,16 @@ class ImportResult:
     @property
     def message(self) -> str:
         if self.nothing_changed and self.previous is not None:
-            when = self.previous.decided_at
-            on = f" on {when:%d %B %Y}" if when else ""
-            return f"{self.previous.file_name} was already imported{on}. Nothing was changed."
+            return already_imported(self.previous)
         return summary_sentence(self.counts)
+
+
+def already_imported(batch: ImportBatch) -> str:
+    """What to say when the same file comes again: "tracker.csv was already imported on
+    5 March 2022. Nothing was changed." """
+    when = timezone.localtime(batch.decided_at) if batch.decided_at else None
+    on = f" on {when.day} {when:%B %Y}" if when else ""
+    return f"{batch.file_name} was already imported{on}. Nothing was changed."
 
 
 def summary_sentence(counts: dict[str, int]) -> str:

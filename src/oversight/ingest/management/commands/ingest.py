@@ -16,6 +16,7 @@ from oversight.ingest.extraction import UnreadableFile
 from oversight.ingest.planning import Plan
 from oversight.ingest.services import (
     ImportRefused,
+    already_imported,
     ingest_confirm,
     ingest_preview,
 )
@@ -88,11 +89,7 @@ class Command(BaseCommand):
         problems = plan.problem_rows
         failure = None
         if preview.already:
-            message = (
-                f"{preview.batch.file_name} was already imported"
-                + (f" on {preview.batch.decided_at:%d %B %Y}" if preview.batch.decided_at else "")
-                + ". Nothing was changed."
-            )
+            message = already_imported(preview.batch)
             output["result"] = {"imported": False, "nothing_changed": True, "message": message}
             if not as_json:
                 self.stdout.write(message)
