@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from oversight.accounts.models import Organisation, OrganisationKind, User
@@ -36,11 +35,13 @@ from oversight.ingest.matching import (
 )
 from oversight.ingest.models import BatchStatus, ImportBatch
 from oversight.inspections.models import Inspection, InspectionKind, Report
+from oversight.inspections.selectors.reports import reports_of
 from oversight.recommendations.models import (
     Recommendation,
     RecommendationKind,
     Response,
 )
+from oversight.recommendations.selectors import recommendations_of
 from oversight.rules.deadlines import compute_deadline
 from oversight.rules.rag import rag_label
 
@@ -262,9 +263,7 @@ class _Candidates:
     """The recommendations the organisation can see, ready to match."""
 
     def __init__(self, organisation: Organisation):
-        qs = Recommendation.objects.filter(
-            Q(report__organisation=organisation) | Q(report__organisation__isnull=True)
-        ).only("id", "reference", "text", "report_id")
+        qs = recommendations_of(organisation.pk).only("id", "reference", "text", "report_id")
         self.items = list(qs)
         self.by_reference: dict[str, Recommendation] = {}
         for item in self.items:
@@ -295,9 +294,7 @@ def _report_key(title: str) -> str:
 
 def _plan_reports(plan: Plan, file_name: str) -> None:
     extraction, organisation = plan.extraction, plan.organisation
-    visible = list(
-        Report.objects.filter(Q(organisation=organisation) | Q(organisation__isnull=True))
-    )
+    visible = list(reports_of(organisation.pk))
     by_title = {}
     for report in visible:
         by_title.setdefault(normalise(report.title), report)

@@ -365,12 +365,16 @@ def evidence_for(user: User, pk: int) -> Evidence:
     )
 
 
-def recommendations_visible(user: User) -> QuerySet[Recommendation]:
-    """Recommendations of reports about the organisation, and national ones."""
-    org_id = organisation_id_of(user)
+def recommendations_of(org_id: int) -> QuerySet[Recommendation]:
+    """Recommendations an organisation may see: of reports about it, and national ones."""
     return Recommendation.objects.filter(
         Q(report__organisation_id=org_id) | Q(report__organisation__isnull=True)
-    ).select_related("report", "cause_of_concern")
+    )
+
+
+def recommendations_visible(user: User) -> QuerySet[Recommendation]:
+    """Recommendations of reports about the organisation, and national ones."""
+    return recommendations_of(organisation_id_of(user)).select_related("report", "cause_of_concern")
 
 
 def recommendation_for(user: User, pk: int) -> Recommendation:

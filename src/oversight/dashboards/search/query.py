@@ -26,7 +26,7 @@ from oversight.dashboards.search import fulltext
 from oversight.dashboards.search.highlight import excerpt, mark
 from oversight.dashboards.search.terms import Terms, parse
 from oversight.inspections.models import Finding, Inspection, Report
-from oversight.inspections.selectors.reports import reports_for
+from oversight.inspections.selectors.reports import findings_visible, reports_for
 from oversight.recommendations.models import (
     Recommendation,
     RecommendationKind,
@@ -72,7 +72,6 @@ CANDIDATES = 1000
 def scope_q(user: User) -> Q:
     """The index entries of records the person may see (another organisation's: none)."""
     org_id = organisation_id_of(user)
-    visible_reports = Q(report__organisation_id=org_id) | Q(report__organisation__isnull=True)
     return (
         Q(
             kind=SearchKind.RECOMMENDATION,
@@ -83,12 +82,7 @@ def scope_q(user: User) -> Q:
         # organisation's updates are most of its record; a list of their ids grew with it).
         | Q(kind__in=[SearchKind.UPDATE, SearchKind.INSPECTION], organisation_id=org_id)
         | Q(kind=SearchKind.REPORT, object_id__in=reports_for(user).values("id"))
-        | Q(
-            kind=SearchKind.FINDING,
-            object_id__in=Finding.objects.filter(
-                Q(organisation_id=org_id) | Q(organisation__isnull=True), visible_reports
-            ).values("id"),
-        )
+        | Q(kind=SearchKind.FINDING, object_id__in=findings_visible(user).values("id"))
     )
 
 

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from oversight import audit
@@ -39,6 +38,7 @@ from oversight.recommendations.models import (
     RecommendationKind,
     Response,
 )
+from oversight.recommendations.selectors import recommendations_of
 from oversight.rules.partial_dates import PartialDate, Precision
 
 
@@ -192,11 +192,14 @@ class _Writer:
             return None
         if key in self.concerns:
             return self.concerns[key]
-        return Recommendation.objects.filter(
-            Q(report__organisation=self.organisation) | Q(report__organisation__isnull=True),
-            kind=RecommendationKind.CAUSE_OF_CONCERN,
-            reference__iexact=key,
-        ).first()
+        return (
+            recommendations_of(self.organisation.pk)
+            .filter(
+                kind=RecommendationKind.CAUSE_OF_CONCERN,
+                reference__iexact=key,
+            )
+            .first()
+        )
 
     def remember_concern(self, item: PlannedRecommendation, recommendation: Recommendation):
         if recommendation.kind != RecommendationKind.CAUSE_OF_CONCERN:

@@ -12,15 +12,14 @@ from oversight.inspections.models import Finding, Report
 from oversight.recommendations.models import Recommendation, Response
 
 
-def _visible_reports_q(user: User) -> Q:
-    return Q(organisation_id=organisation_id_of(user)) | Q(organisation__isnull=True)
+def reports_of(org_id: int) -> QuerySet[Report]:
+    """Reports an organisation may see: about it, and national reports shared by all."""
+    return Report.objects.filter(Q(organisation_id=org_id) | Q(organisation__isnull=True))
 
 
 def reports_for(user: User) -> QuerySet[Report]:
     """Reports about the person's organisation, and national reports shared by all."""
-    return Report.objects.filter(_visible_reports_q(user)).select_related(
-        "inspectorate", "organisation"
-    )
+    return reports_of(organisation_id_of(user)).select_related("inspectorate", "organisation")
 
 
 def report_list(user: User) -> QuerySet[Report]:
@@ -71,14 +70,17 @@ def report_for_action(user: User, pk: int) -> Report:
     return get_object_or_404(reports_for(user), pk=pk)
 
 
+def findings_visible(user: User) -> QuerySet[Finding]:
+    """Findings the person may see: about their organisation or everyone, in a visible report."""
+    org_id = organisation_id_of(user)
+    return _own_findings(org_id).filter(
+        Q(report__organisation_id=org_id) | Q(report__organisation__isnull=True)
+    )
+
+
 def finding_for(user: User, pk: int) -> Finding:
     """A finding the person may see (about their organisation or everyone) in a visible report."""
-    org_id = organisation_id_of(user)
-    return get_object_or_404(
-        _own_findings(org_id).select_related("report"),
-        Q(report__organisation_id=org_id) | Q(report__organisation__isnull=True),
-        pk=pk,
-    )
+    return get_object_or_404(findings_visible(user).select_related("report"), pk=pk)
 
 
 def _subject(record) -> str:
