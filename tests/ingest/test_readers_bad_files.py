@@ -35,7 +35,7 @@ def test_blank_text_file(tmp_path: pathlib.Path) -> None:
 
 
 def test_huge_file(tmp_path: pathlib.Path, settings) -> None:
-    settings.OVERSIGHT_INGEST_MAX_BYTES = 1024
+    settings.OVERSIGHT_IMPORT_MAX_BYTES = 1024
     path = write(tmp_path, "big.txt", b"Recommendations\n" * 200)
     assert "too large" in message(path)
     assert "1 KB" in message(path)

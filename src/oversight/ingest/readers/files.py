@@ -14,7 +14,7 @@ from django.conf import settings
 
 from oversight.ingest.extraction import UnreadableFile
 
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # Bounds that keep one file's reading time small, whatever the file holds.
 MAX_CHARS = 2_000_000  # characters of text read from any document
@@ -33,9 +33,10 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def max_bytes() -> int:
-    """The largest file accepted (setting OVERSIGHT_INGEST_MAX_BYTES, default 25 MB)."""
+    """The largest file accepted (setting OVERSIGHT_IMPORT_MAX_BYTES, default 20 MB): the same
+    limit for the readers as for the import page and command."""
     try:
-        return int(getattr(settings, "OVERSIGHT_INGEST_MAX_BYTES", DEFAULT_MAX_BYTES))
+        return int(getattr(settings, "OVERSIGHT_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
     except (TypeError, ValueError):
         return DEFAULT_MAX_BYTES
 

@@ -8,7 +8,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -39,8 +38,10 @@ class Preview:
 
 
 def max_import_bytes() -> int:
-    """The largest file that can be imported (OVERSIGHT_IMPORT_MAX_MB, 20 MB by default)."""
-    return int(getattr(settings, "OVERSIGHT_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+    """The largest file that can be imported (OVERSIGHT_IMPORT_MAX_BYTES, 20 MB by default)."""
+    from oversight.ingest.readers.files import max_bytes
+
+    return max_bytes()
 
 
 def require_importer(actor: User | None, organisation_id: int | None = None) -> None:
