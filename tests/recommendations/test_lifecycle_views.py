@@ -747,3 +747,24 @@ def test_discharge_says_whether_everything_under_it_is_closed(client, people, co
     assert answer.status_code == 302
     concern.refresh_from_db()
     assert concern.concern_status == "discharged"
+
+
+def test_my_closed_responses_come_in_pages_most_recent_first(client, people, response, force):
+    import datetime as dt
+
+    for n in range(25):
+        ResponseFactory(
+            organisation=force,
+            owner=people[Role.OWNER],
+            recommendation__reference=f"C{n:02d}",
+            status=ResponseStatus.CLOSED,
+            closed_on=dt.date(2022, 1, 1) + dt.timedelta(days=n),
+        )
+    client = as_person(client, people[Role.OWNER])
+    first = page_of(client.get(reverse("recommendations:mine")))
+    assert "Closed (25), most recently closed first" in first
+    assert "Recommendation C24" in first and "Recommendation C04" not in first
+    assert first.index("Recommendation C24") < first.index("Recommendation C23")
+    assert "Recommendation 9159" in first  # the open one is on every page
+    second = page_of(client.get(reverse("recommendations:mine"), {"page": "2"}))
+    assert "Recommendation C04" in second and "Recommendation C05" not in second

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -103,6 +104,9 @@ def recommendation_history(request, pk: int):
     )
 
 
+CLOSED_PAGE_SIZE = 20
+
+
 def my_responses(request):
     today = timezone.localdate()
     mine = selectors.responses_for(request.user).filter(owner=request.user)
@@ -113,7 +117,10 @@ def my_responses(request):
             "title": "My responses",
             "active_section": "mine",
             "open": mine.filter(selectors.OPEN_Q).order_by("recommendation__due_on"),
-            "closed": mine.exclude(selectors.OPEN_Q).order_by("-closed_on"),
+            # the closed ones grow for ever: the most recent first, in pages
+            "closed": Paginator(
+                mine.exclude(selectors.OPEN_Q).order_by("-closed_on", "-pk"), CLOSED_PAGE_SIZE
+            ).get_page(request.GET.get("page")),
             "today": today,
         },
     )
