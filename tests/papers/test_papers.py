@@ -242,3 +242,30 @@ def test_a_template_with_broken_placeholders_is_refused_at_upload(july):
         )
     assert not WordTemplate.objects.exists()
     build.export(paper, "docx")  # exports still work
+
+
+def test_the_paper_reports_the_current_peel_not_every_one_there_has_been():
+    """The latest PEEL inspection begun by the end of the period, and those notified after it."""
+    from oversight.inspections.models import InspectionKind, InspectionStatus
+    from oversight.papers.selectors import _current_peel
+    from tests.factories import InspectionFactory, OrganisationFactory
+
+    force = OrganisationFactory()
+
+    def peel(year: int, status: str, start: dt.date | None):
+        return InspectionFactory(
+            organisation=force,
+            title=f"PEEL {year}",
+            kind=InspectionKind.PEEL,
+            status=status,
+            start_on=start,
+        )
+
+    peel(2016, InspectionStatus.PUBLISHED, dt.date(2016, 3, 1))
+    latest = peel(2021, InspectionStatus.PUBLISHED, dt.date(2021, 9, 1))
+    coming = peel(2023, InspectionStatus.SCHEDULED, dt.date(2023, 5, 1))
+    peel(2024, InspectionStatus.CANCELLED, dt.date(2024, 5, 1))
+    from oversight.inspections.models import Inspection
+
+    everything = list(Inspection.objects.filter(organisation=force).order_by("start_on"))
+    assert _current_peel(everything, dt.date(2022, 7, 21)) == [latest, coming]

@@ -167,12 +167,13 @@ def schema_hash() -> str:
 
 def version_hash(scale: float, seed: int) -> str:
     """Changes when the generator, the schema (the migration files), the parameters or the
-    paper composer (the bench papers' sections are composed when the data is built) do."""
-    from oversight.papers import compose
+    paper composer or its facts (the bench papers are composed when the data is built) do."""
+    from oversight.papers import compose, selectors
 
     digest = hashlib.sha256()
     digest.update(Path(__file__).read_bytes())
-    digest.update(Path(compose.__file__).read_bytes())
+    for module in (compose, selectors):  # what the papers say, and the facts they say it from
+        digest.update(Path(module.__file__).read_bytes())
     digest.update(schema_hash().encode())
     digest.update(f"{GENERATOR_VERSION}:{scale}:{seed}".encode())
     return digest.hexdigest()[:16]

@@ -216,6 +216,17 @@ def _response_facts(response: Response, until: dt.date, today: dt.date) -> dict:
 NOTIFIED_KINDS = frozenset(InspectionKind.values) - {InspectionKind.FMS}
 
 
+def _current_peel(inspections: list[Inspection], period_end: dt.date) -> list[Inspection]:
+    """The PEEL position a paper reports: the latest PEEL inspection begun by the end of the
+    period, and any notified or scheduled after it (not every PEEL inspection there has been)."""
+    peel = [i for i in inspections if i.kind == InspectionKind.PEEL]
+    begun = [i for i in peel if i.start_on and i.start_on <= period_end]
+    coming = [
+        i for i in peel if i not in begun and status_on(i, period_end) != InspectionStatus.CANCELLED
+    ]
+    return begun[-1:] + coming
+
+
 def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) -> dict:
     """Everything the paper for `meeting` says, drawn from the record as it stands."""
     committee = meeting.committee
@@ -229,8 +240,7 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
     )
     peel = [
         _inspection_facts(i, status_on(i, period_end))
-        for i in inspections
-        if i.kind == InspectionKind.PEEL
+        for i in _current_peel(inspections, period_end)
     ]
     in_period, notified = [], []
     for inspection in inspections:
