@@ -26,6 +26,7 @@ from oversight.recommendations.models import (
     Response,
     Update,
 )
+from oversight.recommendations.selectors import latest_update_id
 from oversight.rules.rag import rag_label
 
 TOOK_PLACE = {
@@ -150,9 +151,14 @@ def _reference_order(response: Response) -> tuple:
     return (0, int(ref), "") if ref.isdigit() else (1, 0, ref or response.recommendation.number)
 
 
-def _latest_update(response: Response, until: dt.date) -> Update | None:
-    updates = [u for u in response.updates.all() if u.written_on <= until]
-    return max(updates, key=lambda u: (u.written_on, u.pk), default=None)
+def _with_latest_update(responses: QuerySet[Response], until: dt.date) -> list[Response]:
+    """The responses, each with `latest_update`: its newest update written by `until` (or
+    None). Two queries, however many updates there are: only the latest ones are read."""
+    found = list(responses.annotate(latest_update_id=latest_update_id(until)))
+    updates = Update.objects.in_bulk([r.latest_update_id for r in found if r.latest_update_id])
+    for response in found:
+        response.latest_update = updates.get(response.latest_update_id)
+    return found
 
 
 def _inspection_facts(inspection: Inspection, status: str | None) -> dict:
@@ -177,9 +183,9 @@ def _inspection_facts(inspection: Inspection, status: str | None) -> dict:
     }
 
 
-def _response_facts(response: Response, until: dt.date, today: dt.date) -> dict:
+def _response_facts(response: Response, today: dt.date) -> dict:
     recommendation = response.recommendation
-    update = _latest_update(response, until)
+    update = response.latest_update
     due = response.due_on
     return {
         "id": response.pk,
@@ -263,13 +269,14 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
         ):
             notified.append(_inspection_facts(inspection, status))
 
-    responses = list(
-        Response.objects.filter(organisation=organisation)
-        .select_related("recommendation__report", "owner", "portfolio", "board")
-        .prefetch_related("updates")
+    responses = _with_latest_update(
+        Response.objects.filter(organisation=organisation).select_related(
+            "recommendation__report", "owner", "portfolio", "board"
+        ),
+        period_end,
     )
     responses.sort(key=_reference_order)
-    all_responses = {str(r.pk): _response_facts(r, period_end, today) for r in responses}
+    all_responses = {str(r.pk): _response_facts(r, today) for r in responses}
     concerns = [
         all_responses[str(r.pk)]
         for r in responses

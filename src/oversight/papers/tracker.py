@@ -117,15 +117,12 @@ TRACKER_FIELDS = (
 
 def with_latest_updates(queryset):
     """The responses with their latest update attached, in one extra query per chunk."""
-    from django.db.models import OuterRef, Subquery
+    from oversight.recommendations.selectors import latest_update_id
 
-    from oversight.recommendations.models import Update
-
-    latest = Update.objects.filter(response=OuterRef("pk")).order_by("-written_on", "-id")
     return (
         queryset.select_related("recommendation__report", "owner", "portfolio", "board")
         .only(*TRACKER_FIELDS)
-        .annotate(latest_update_id=Subquery(latest.values("id")[:1]))
+        .annotate(latest_update_id=latest_update_id())
     )
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
@@ -39,6 +39,14 @@ def _due_between_q(first: dt.date, last: dt.date) -> Q:
         recommendation__due_on__gte=first,
         recommendation__due_on__lte=last,
     )
+
+
+def latest_update_id(until: dt.date | None = None) -> Subquery:
+    """For annotating responses: the id of each one's newest update (written by `until`)."""
+    newest = Update.objects.filter(response=OuterRef("pk"))
+    if until is not None:
+        newest = newest.filter(written_on__lte=until)
+    return Subquery(newest.order_by("-written_on", "-id").values("id")[:1])
 
 
 def responses_for(user: User) -> QuerySet[Response]:
