@@ -149,89 +149,41 @@ def _grouped(user: User, column: str, name_columns: list[str]) -> list[dict]:
     )
 
 
+def _person(row: dict) -> str:
+    name = f"{row['owner__first_name']} {row['owner__last_name']}".strip()
+    return name or row["owner__username"]  # as User.display_name
+
+
+# (title, column heading, the register filter it links to, the grouped column, the columns
+# that name a group, how to name a group, the name of "none")
+BREAKDOWNS = [
+    ("Open responses by portfolio", "Portfolio", "portfolio", "portfolio_id",
+     ["portfolio__name"], lambda r: r["portfolio__name"], "No portfolio"),
+    ("Open responses by owner", "Owner", "owner", "owner_id",
+     ["owner__first_name", "owner__last_name", "owner__username"], _person, "Not assigned"),
+    ("Open responses by board", "Board", "board", "board_id",
+     ["board__name"], lambda r: r["board__name"], "No board"),
+    ("Open responses by report", "Report", "report", "recommendation__report_id",
+     ["recommendation__report__title"], lambda r: r["recommendation__report__title"], ""),
+    ("Open responses by kind", "Kind", "kind", "recommendation__kind",
+     [], lambda r: KINDS.get(r["recommendation__kind"], r["recommendation__kind"]), ""),
+]  # fmt: skip
+KINDS = dict(RecommendationKind.choices)
+
+
 def _breakdowns(user: User) -> list[Breakdown]:
+    """One grouped query per breakdown; each figure links to the register filtered to it."""
     out = []
-    rows = _grouped(user, "portfolio_id", ["portfolio__name"])
-    out.append(
-        Breakdown(
-            "Open responses by portfolio",
-            "Portfolio",
-            [
-                Figure(
-                    r["portfolio__name"] or "No portfolio",
-                    r["n"],
-                    {**OPEN, "portfolio": str(r["portfolio_id"] or "none")},
-                )
-                for r in rows
-            ],
-        )
-    )
-    rows = _grouped(user, "owner_id", ["owner__first_name", "owner__last_name", "owner__username"])
-    out.append(
-        Breakdown(
-            "Open responses by owner",
-            "Owner",
-            [
-                Figure(
-                    (
-                        f"{r['owner__first_name']} {r['owner__last_name']}".strip()
-                        or r["owner__username"]
-                    )
-                    if r["owner_id"]
-                    else "Not assigned",
-                    r["n"],
-                    {**OPEN, "owner": str(r["owner_id"] or "none")},
-                )
-                for r in rows
-            ],
-        )
-    )
-    rows = _grouped(user, "board_id", ["board__name"])
-    out.append(
-        Breakdown(
-            "Open responses by board",
-            "Board",
-            [
-                Figure(
-                    r["board__name"] or "No board",
-                    r["n"],
-                    {**OPEN, "board": str(r["board_id"] or "none")},
-                )
-                for r in rows
-            ],
-        )
-    )
-    rows = _grouped(user, "recommendation__report_id", ["recommendation__report__title"])
-    out.append(
-        Breakdown(
-            "Open responses by report",
-            "Report",
-            [
-                Figure(
-                    r["recommendation__report__title"],
-                    r["n"],
-                    {**OPEN, "report": str(r["recommendation__report_id"])},
-                )
-                for r in rows
-            ],
-        )
-    )
-    kinds = dict(RecommendationKind.choices)
-    rows = _grouped(user, "recommendation__kind", [])
-    out.append(
-        Breakdown(
-            "Open responses by kind",
-            "Kind",
-            [
-                Figure(
-                    kinds.get(r["recommendation__kind"], r["recommendation__kind"]),
-                    r["n"],
-                    {**OPEN, "kind": r["recommendation__kind"]},
-                )
-                for r in rows
-            ],
-        )
-    )
+    for title, heading, key, column, names, name_of, none in BREAKDOWNS:
+        figures = [
+            Figure(
+                name_of(row) if row[column] is not None else none,
+                row["n"],
+                {**OPEN, key: str(row[column]) if row[column] is not None else "none"},
+            )
+            for row in _grouped(user, column, names)
+        ]
+        out.append(Breakdown(title, heading, figures))
     return out
 
 
