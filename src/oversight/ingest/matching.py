@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from oversight.accounts.models import Organisation, User
+from oversight.dates import long_date
 from oversight.recommendations.models import ResponseStatus
 from oversight.rules.rag import Rag
 
@@ -107,7 +108,7 @@ def status_label(value: str) -> str:
 
 
 def long_day(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else "none"
+    return long_date(value, "none")
 
 
 @dataclass

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import Organisation, User
 from oversight.accounts.permissions import organisation_id_of
+from oversight.dates import long_date  # noqa: F401 — compose and build use it from here
 from oversight.inspections.models import (
     Inspection,
     InspectionKind,
@@ -40,14 +41,6 @@ CONCERN_KINDS = {RecommendationKind.CAUSE_OF_CONCERN, RecommendationKind.NATIONA
 
 def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-def long_date(value: dt.date | str | None) -> str:
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return f"{value.day} {value:%B %Y}"
 
 
 # --- Committees, meetings and papers --------------------------------------------------------

@@ -16,6 +16,7 @@ from django.db.models.signals import post_delete, post_save
 
 from oversight.dashboards.models import SearchEntry, SearchKind
 from oversight.dashboards.search import fulltext
+from oversight.dates import long_date
 from oversight.inspections.models import Finding, Inspection, Report
 from oversight.recommendations.models import Recommendation, Update
 
@@ -27,10 +28,6 @@ MODELS = {
     SearchKind.FINDING: Finding,
 }
 KIND_OF = {model: kind for kind, model in MODELS.items()}
-
-
-def _day(value) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
 
 
 def _join(*parts) -> str:
@@ -47,7 +44,7 @@ def document(kind: str, obj) -> tuple[str, str, object]:
         return recommendation_title(obj), _join(obj.text), obj.report.published_on
     if kind == SearchKind.UPDATE:
         rec = obj.response.recommendation
-        title = f"Update of {_day(obj.written_on)} on {recommendation_title(rec)}"
+        title = f"Update of {long_date(obj.written_on)} on {recommendation_title(rec)}"
         return title, _join(obj.narrative, obj.next_steps), obj.written_on
     if kind == SearchKind.INSPECTION:
         body = _join(
