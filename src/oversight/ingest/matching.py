@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from oversight.accounts.models import Organisation, User
 from oversight.dates import long_date
 from oversight.recommendations.models import ResponseStatus
-from oversight.rules.rag import Rag
+from oversight.rules.rag import RAG_WORDS
 
 TEXT_MATCH_RATIO = 0.9
 
@@ -34,21 +34,6 @@ def similarity(a: str, b: str) -> float:
 
 
 # -- tracker values in words -> our values
-
-RAG_WORDS = {
-    "r": Rag.RED,
-    "red": Rag.RED,
-    "a": Rag.AMBER,
-    "amber": Rag.AMBER,
-    "orange": Rag.AMBER,
-    "yellow": Rag.AMBER,
-    "g": Rag.GREEN,
-    "green": Rag.GREEN,
-    "b": Rag.BLUE,
-    "blue": Rag.BLUE,
-    "complete": Rag.BLUE,
-    "completed": Rag.BLUE,
-}
 
 STATUS_WORDS = {
     "open": ResponseStatus.OPEN,

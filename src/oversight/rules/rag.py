@@ -65,6 +65,14 @@ def rag_label(value: str | None) -> str:
 
 _RAG_LABELS = {value: str(label) for value, label in Rag.choices}
 
+# How trackers write a rating, lower-cased: the words read on import.
+RAG_WORDS = {
+    "r": "red", "red": "red",
+    "a": "amber", "amber": "amber", "orange": "amber", "yellow": "amber",
+    "g": "green", "green": "green",
+    "b": "blue", "blue": "blue", "complete": "blue", "completed": "blue",
+}  # fmt: skip
+
 
 def rag_tag_class(value: str | None) -> str:
     """The GOV.UK tag colour class for a rating; grey when not rated or unknown."""

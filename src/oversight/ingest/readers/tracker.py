@@ -29,6 +29,7 @@ from oversight.ingest.extraction import (
 from oversight.ingest.readers.common import audience_from_text
 from oversight.ingest.readers.files import MAX_COLUMNS, MAX_ROWS, check_zip, decode
 from oversight.rules.deadlines import DeadlineKind, compute_deadline
+from oversight.rules.rag import RAG_WORDS
 
 # Field → header spellings (lower case, punctuation as spaces). Exact matches win; then a
 # header that starts with one of the spellings.
@@ -66,12 +67,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 FIELDS = set(HEADERS)
 
-RAG_WORDS = {
-    "red": "red", "r": "red",
-    "amber": "amber", "a": "amber",
-    "green": "green", "g": "green",
-    "blue": "blue", "b": "blue", "complete": "blue", "completed": "blue",
-}  # fmt: skip
 KIND_WORDS = {
     "recommendation": ItemKind.RECOMMENDATION, "rec": ItemKind.RECOMMENDATION,
     "cause of concern": ItemKind.CAUSE_OF_CONCERN, "coc": ItemKind.CAUSE_OF_CONCERN,
