@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django.db import models
 
-IGNORED = {"version", "updated_at", "created_at"}
+from oversight.history import CONFLICT, describe_changes
+
+IGNORED = CONFLICT.hidden
 
 
 class EditConflict(Exception):
@@ -24,25 +26,6 @@ class EditConflict(Exception):
         )
 
 
-def _label(model, field_name: str) -> str:
-    return str(model._meta.get_field(field_name).verbose_name).capitalize()
-
-
-def _value(record, field_name: str) -> str:
-    field = record.instance_type._meta.get_field(field_name)
-    value = getattr(record, field.attname, None)
-    if value in (None, ""):
-        return "(blank)"
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if field.is_relation:
-        try:
-            return str(getattr(record, field_name))
-        except Exception:  # noqa: BLE001 - the related row may be gone
-            return f"#{value}"
-    return str(value)
-
-
 def check_version(instance: models.Model, expected_version: int | None) -> models.Model:
     """Lock the row; raise EditConflict if it moved past `expected_version`. Returns it fresh."""
     model = type(instance)
@@ -54,16 +37,8 @@ def check_version(instance: models.Model, expected_version: int | None) -> model
     latest = history.first()
     changes: list[dict] = []
     if seen is not None and latest is not None:
-        for change in latest.diff_against(seen).changes:
-            if change.field in IGNORED:
-                continue
-            changes.append(
-                {
-                    "field": _label(model, change.field),
-                    "old": _value(seen, change.field),
-                    "new": _value(latest, change.field),
-                }
-            )
+        # Worded as stored; the inspection programme re-words them (inspections.services.access).
+        changes = describe_changes(latest, seen, CONFLICT)
     who = latest.history_user.display_name if latest and latest.history_user else "Someone"
     raise EditConflict(changes, who, latest.history_date if latest else None)
 

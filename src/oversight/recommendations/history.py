@@ -1,49 +1,21 @@
 """Turns django-simple-history rows into a readable audit trail: who, when, field, old → new.
 
 The trail of a response gathers its own rows and those of everything hung on it (updates,
-evidence, reviews, extension and closure requests), newest first.
+evidence, reviews, extension and closure requests), newest first. Each change is worded by
+`oversight.history` (`RESPONSES`: lists with commas, dates and times in words). Unlike the
+inspection programme's trail, every row is listed, even a save that changed nothing shown.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import models
 
-IGNORED_FIELDS = {"version", "updated_at", "created_at", "snapshot", "file"}
+from oversight.history import ACTIONS, RESPONSES, describe_changes, who
 
-
-def _format(value) -> str:
-    if isinstance(value, dt.datetime):
-        return f"{value.day} {value:%B %Y at %H:%M}"
-    if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "(blank)"
-    return str(value)
-
-
-def _display(record, field_name: str) -> str:
-    field = record.instance_type._meta.get_field(field_name)
-    value = getattr(record, field.attname, None)
-    if value in (None, "", []):
-        return "(blank)"
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if field.is_relation:
-        try:
-            return str(getattr(record, field_name))
-        except Exception:  # noqa: BLE001 - the related row may be gone from the live table
-            return f"#{value}"
-    return _format(value)
-
-
-def _label(record, field_name: str) -> str:
-    field = record.instance_type._meta.get_field(field_name)
-    text = str(field.verbose_name)
-    return text[0].upper() + text[1:]
+IGNORED_FIELDS = RESPONSES.hidden
 
 
 def field_changes(records: Iterable, subject: str = "") -> list[dict]:
@@ -54,21 +26,12 @@ def field_changes(records: Iterable, subject: str = "") -> list[dict]:
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None and record.history_type == "~":
-            for change in record.diff_against(previous).changes:
-                if change.field in IGNORED_FIELDS:
-                    continue
-                changes.append(
-                    {
-                        "field": _label(record, change.field),
-                        "old": _display(previous, change.field),
-                        "new": _display(record, change.field),
-                    }
-                )
+            changes = describe_changes(record, previous, RESPONSES)
         entries.append(
             {
                 "when": record.history_date,
-                "who": record.history_user.display_name if record.history_user else "System",
-                "action": {"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type],
+                "who": who(record),
+                "action": ACTIONS[record.history_type],
                 "subject": subject or _subject(record),
                 "reason": record.history_change_reason or "",
                 "changes": changes,
