@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
@@ -228,7 +229,9 @@ def record_stamp(org_id: int) -> str:
             f"(SELECT MAX(updated_at) FROM {recommendations})",
             [org_id, org_id],
         )
-        return ":".join(str(value) for value in cursor.fetchone())
+        values = ":".join(str(value) for value in cursor.fetchone())
+    # a digest: the values hold spaces, which some cache backends refuse in a key
+    return hashlib.sha1(values.encode(), usedforsecurity=False).hexdigest()
 
 
 # The filter choices are kept for this long at most; a change to the organisation's responses
