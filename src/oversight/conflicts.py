@@ -46,3 +46,27 @@ def check_version(instance: models.Model, expected_version: int | None) -> model
 def bump(instance: models.Model) -> models.Model:
     instance.version = (instance.version or 0) + 1
     return instance
+
+
+def latest_change(instance: models.Model, *, lock: bool = False) -> int | None:
+    """The id of the record's latest history row: the stamp of a form on a record that has no
+    `version` of its own (people, portfolios, boards, committees). With `lock`, the row is
+    locked until the transaction ends, so no save slips in between the check and the write."""
+    if lock:
+        list(
+            type(instance)._default_manager.select_for_update().filter(pk=instance.pk).values("pk")
+        )
+    rows = instance.history.order_by("-history_id").values_list("history_id", flat=True)
+    return rows.first()
+
+
+def check_latest_change(instance: models.Model, expected: int | None) -> None:
+    """Lock the row; raise EditConflict if it was saved after the form stamped `expected`."""
+    current = latest_change(instance, lock=True)
+    if expected is None or current is None or current == int(expected):
+        return
+    history = instance.history.order_by("-history_id")
+    latest, seen = history.first(), history.filter(history_id=int(expected)).first()
+    changes = describe_changes(latest, seen, CONFLICT) if seen is not None else []
+    who = latest.history_user.display_name if latest.history_user else "Someone"
+    raise EditConflict(changes, who, latest.history_date)

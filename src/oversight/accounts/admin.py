@@ -1,52 +1,107 @@
+"""The operators' admin for organisations and people (see admin_site.py)."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.contrib.auth.models import Group
-from simple_history.admin import SimpleHistoryAdmin
 
-from oversight.accounts.admin_site import OrganisationScopedAdmin
-from oversight.accounts.models import Board, Organisation, Portfolio, User
+from oversight.accounts.admin_site import LatestChangeCheckedForm, OperatorAdmin, ReadOnlyAdmin
+from oversight.accounts.models import Board, Organisation, Portfolio, Role, User
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(OperatorAdmin):
+    """The reference list of organisations: kept by the operators."""
+
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
 
-    def has_add_permission(self, request):
-        return request.user.is_superuser
+class PersonChangeForm(LatestChangeCheckedForm, UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = "__all__"
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+
+class PersonCreationForm(UserCreationForm):
+    """A person always belongs to an organisation, with a role in it (a person with none could
+    be neither seen nor deactivated by its liaison lead)."""
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "organisation", "role", "first_name", "last_name", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].required = True
+        self.fields["organisation"].error_messages["required"] = (
+            "Choose the organisation the person belongs to"
+        )
+        self.fields["role"].choices = Role.choices
 
 
 @admin.register(User)
-class PersonAdmin(OrganisationScopedAdmin, UserAdmin, SimpleHistoryAdmin):
-    list_display = ["username", "first_name", "last_name", "role", "job_title", "is_active"]
-    list_filter = ["role", "is_active"]
-    fieldsets = UserAdmin.fieldsets + (
-        ("Oversight", {"fields": ("organisation", "role", "job_title")}),
+class PersonAdmin(OperatorAdmin, UserAdmin):
+    form = PersonChangeForm
+    add_form = PersonCreationForm
+    list_display = ["username", "first_name", "last_name", "organisation", "role", "is_active"]
+    list_filter = ["role", "is_active", "is_superuser", "organisation"]
+    list_select_related = ["organisation"]
+    readonly_fields = ["last_login", "date_joined"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Person", {"fields": ("first_name", "last_name", "email", "job_title")}),
+        ("Oversight", {"fields": ("organisation", "role")}),
+        (
+            "Access",
+            {
+                "fields": ("is_active", "is_superuser"),
+                "description": "Deactivate rather than delete: a person's name stays on "
+                "everything they did. A superuser is an operator of this instance.",
+            },
+        ),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": (
+                    "username",
+                    "organisation",
+                    "role",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "password1",
+                    "password2",
+                ),
+            },
+        ),
     )
 
-    def get_readonly_fields(self, request, obj=None):
-        if request.user.is_superuser:
-            return ()
-        return ("organisation", "is_superuser", "user_permissions", "groups", "last_login")
+    def save_model(self, request, obj, form, change):
+        obj.is_staff = obj.is_superuser  # only operators reach the admin
+        if not change:
+            obj._change_reason = "Person added by an operator in the administration"
+            return super(OperatorAdmin, self).save_model(request, obj, form, change)
+        return super().save_model(request, obj, form, change)
 
 
 @admin.register(Portfolio)
-class PortfolioAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    list_display = ["name", "lead"]
+class PortfolioAdmin(ReadOnlyAdmin):
+    list_display = ["name", "lead", "organisation"]
+    list_filter = ["organisation"]
 
 
 @admin.register(Board)
-class BoardAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    list_display = ["name", "chair"]
+class BoardAdmin(ReadOnlyAdmin):
+    list_display = ["name", "chair", "organisation"]
+    list_filter = ["organisation"]
 
 
-# Roles, not Django groups, say what a person may do: the liaison group is managed in code.
+# Roles, not Django groups, say what a person may do.
 admin.site.unregister(Group)

@@ -38,9 +38,12 @@ def role_required(*roles: str) -> Callable:
     return decorator
 
 
-def can_use_admin(user: User) -> bool:
-    return bool(
-        user.is_active
-        and user.is_staff
-        and (user.is_superuser or (user.role == Role.LIAISON and user.organisation_id))
-    )
+def require_liaison(actor: User | None, organisation_id: int | None = None) -> None:
+    """Only the liaison lead of the organisation may; `actor` None is the system itself (the demo
+    loader, the import, single sign-on)."""
+    if actor is None:
+        return
+    if actor.role != Role.LIAISON or (
+        organisation_id is not None and actor.organisation_id != organisation_id
+    ):
+        raise PermissionDenied("Only the liaison lead of this organisation can do this.")

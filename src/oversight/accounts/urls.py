@@ -14,6 +14,8 @@ urlpatterns = [
         views.TwoFactorSetUpView.as_view(),
         name="two-factor-set-up",
     ),
+    # An invited person chooses their password (the link in their invitation e-mail).
+    path("set-password/<uidb64>/<token>/", views.SetPasswordView.as_view(), name="set-password"),
     # Single sign-on (404 unless configured); the provider's redirect URI is the callback.
     path("oidc/authenticate/", oidc.OIDCStartView.as_view(), name="oidc-start"),
     path("oidc/callback/", oidc.OIDCCallbackView.as_view(), name="oidc-callback"),

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views import View
 
@@ -228,3 +228,34 @@ class TwoFactorSetUpView(View):
             "from your authenticator app.",
         )
         return redirect("accounts:two-factor")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """A person invited by their liaison lead chooses their password from the e-mailed link
+    (Django's password-reset token: it works once, and for PASSWORD_RESET_TIMEOUT)."""
+
+    template_name = "accounts/set_password.html"
+    success_url = reverse_lazy("accounts:sign-in")
+    post_reset_login = False
+
+    def get_context_data(self, **kwargs):
+        from oversight.forms import error_list
+
+        context = super().get_context_data(**kwargs)
+        form = context.get("form")
+        errors = error_list(form) if form is not None and form.is_bound and form.errors else []
+        context.update(
+            title="Choose your password" if context.get("validlink") else "This link has expired",
+            errors=errors,
+            form_has_errors=bool(errors),
+        )
+        return context
+
+    def form_valid(self, form):
+        from oversight import audit
+
+        audit.stamp(form.user, actor=form.user, reason="Password chosen from the invitation")
+        response = super().form_valid(form)
+        messages.success(self.request, "Your password was saved. Sign in with it now.")
+        return response

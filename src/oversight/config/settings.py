@@ -42,7 +42,7 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "oversight.accounts.admin_apps.OversightAdminConfig",  # for operators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -3,20 +3,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from oversight.accounts.admin_site import restrict_admin_to_liaison
-
-restrict_admin_to_liaison(admin.site)
-
 urlpatterns = [
     path("", include("oversight.dashboards.urls")),
     path("account/", include("oversight.accounts.urls")),
+    path("organisation/", include("oversight.accounts.organisation_urls")),
     path("recommendations/", include("oversight.recommendations.urls")),
     path("inspections/", include("oversight.inspections.urls")),
     path("papers/", include("oversight.papers.urls")),
     path("ingest/", include("oversight.ingest.urls")),
     path("reminders/", include("oversight.reminders.urls")),
     path("", include("oversight.api.urls")),
-    path("admin/", admin.site.urls),
+    path("admin/", admin.site.urls),  # operators (superusers) only: accounts/admin_site.py
 ]
 
 handler404 = "oversight.dashboards.views.not_found"

@@ -1,7 +1,8 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Inspections and reports: operators read them here; they change through the service's pages."""
 
-from oversight.accounts.admin_site import OrganisationScopedAdmin
+from django.contrib import admin
+
+from oversight.accounts.admin_site import ReadOnlyAdmin, ReadOnlyInline
 from oversight.inspections.models import (
     Engagement,
     Finding,
@@ -16,35 +17,30 @@ from oversight.inspections.models import (
 )
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(ReadOnlyInline):
     model = InspectionParticipant
-    extra = 0
 
 
-class EventInline(admin.TabularInline):
+class EventInline(ReadOnlyInline):
     model = InspectionEvent
-    extra = 0
     fields = ["position", "status", "text", "on", "precision", "note"]
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(ReadOnlyInline):
     model = FollowUpAction
-    extra = 0
     fields = ["text", "owner", "due_text", "done", "done_on"]
 
 
-class FindingInline(admin.TabularInline):
+class FindingInline(ReadOnlyInline):
     model = Finding
-    extra = 0
 
 
-class GradeInline(admin.TabularInline):
+class GradeInline(ReadOnlyInline):
     model = PeelGrade
-    extra = 0
 
 
 @admin.register(Inspection)
-class InspectionAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
+class InspectionAdmin(ReadOnlyAdmin):
     list_display = ["title", "kind", "status", "when"]
     list_filter = ["kind", "status"]
     search_fields = ["title"]
@@ -52,26 +48,25 @@ class InspectionAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    allow_shared = True
+class ReportAdmin(ReadOnlyAdmin):
     list_display = ["title", "published_on", "organisation"]
     search_fields = ["title"]
     inlines = [FindingInline]
 
 
 @admin.register(PeelAssessment)
-class PeelAssessmentAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
+class PeelAssessmentAdmin(ReadOnlyAdmin):
     list_display = ["cycle", "organisation", "published_on"]
     inlines = [GradeInline]
 
 
 @admin.register(MonitoringStageChange)
-class MonitoringStageChangeAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
+class MonitoringStageChangeAdmin(ReadOnlyAdmin):
     list_display = ["stage", "started_on", "letter"]
 
 
 @admin.register(Engagement)
-class EngagementAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
+class EngagementAdmin(ReadOnlyAdmin):
     list_display = ["subject", "kind", "text", "on"]
     list_filter = ["kind"]
     search_fields = ["subject"]

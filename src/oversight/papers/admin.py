@@ -1,16 +1,26 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Committees and meetings: operators read them here; liaison leads change them on the pages."""
 
-from oversight.accounts.admin_site import OrganisationScopedAdmin
-from oversight.papers.models import Committee, Meeting
+from django.contrib import admin
+
+from oversight.accounts.admin_site import ReadOnlyAdmin
+from oversight.papers.models import Committee, Meeting, Paper, WordTemplate
 
 
 @admin.register(Committee)
-class CommitteeAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    list_display = ["name", "short_name"]
+class CommitteeAdmin(ReadOnlyAdmin):
+    list_display = ["name", "short_name", "organisation"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    organisation_path = "committee__organisation"
+class MeetingAdmin(ReadOnlyAdmin):
     list_display = ["committee", "held_on"]
+
+
+@admin.register(Paper)
+class PaperAdmin(ReadOnlyAdmin):
+    list_display = ["meeting", "version", "status"]
+
+
+@admin.register(WordTemplate)
+class WordTemplateAdmin(ReadOnlyAdmin):
+    list_display = ["organisation"]

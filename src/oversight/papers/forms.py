@@ -60,3 +60,15 @@ class StandingTextForm(forms.Form):
     review_note = forms.CharField(widget=forms.Textarea, required=False, max_length=5_000)
     closing = forms.CharField(widget=forms.Textarea, required=False, max_length=5_000)
     expected = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class CommitteeForm(forms.Form):
+    name = forms.CharField(
+        max_length=200, error_messages={"required": "Enter the committee's name"}
+    )
+    short_name = forms.CharField(
+        max_length=20,
+        required=False,
+        error_messages={"max_length": "The short name must be 20 characters or fewer"},
+    )
+    expected = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from oversight import audit
 from oversight.accounts.models import Organisation, Role, User
-from oversight.conflicts import EditConflict
+from oversight.conflicts import EditConflict, check_latest_change
 from oversight.papers import compose, selectors
 from oversight.papers.models import (
     Committee,
@@ -44,15 +44,42 @@ def committee_create(
     actor: User | None = None,
 ) -> Committee:
     _require_liaison(actor, organisation.pk)
+    name = _committee_name(organisation.pk, name)
     return audit.save(
         Committee(
             organisation=organisation,
             name=name,
-            short_name=short_name,
+            short_name=" ".join(short_name.split()),
             standing_text=standing_text or {},
         ),
         actor=actor,
+        reason="Committee added",
     )
+
+
+@transaction.atomic
+def committee_change(
+    *, committee: Committee, actor: User, name: str, short_name: str, expected: int | None
+) -> Committee:
+    """Rename a committee; its issued papers keep the name they were issued with."""
+    _require_liaison(actor, committee.organisation_id)
+    check_latest_change(committee, expected)
+    committee = Committee.objects.get(pk=committee.pk)
+    committee.name = _committee_name(committee.organisation_id, name, exclude=committee.pk)
+    committee.short_name = " ".join(short_name.split())
+    return audit.save(committee, actor=actor, reason="Committee renamed")
+
+
+def _committee_name(organisation_id: int, name: str, exclude: int | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("Enter the committee's name")
+    clash = Committee.objects.filter(organisation_id=organisation_id, name__iexact=name)
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude)
+    if clash.exists():
+        raise ValueError(f"There is already a committee called {name}")
+    return name
 
 
 STANDING_KEYS = ("purpose", "peel", "governance", "review_note", "closing")

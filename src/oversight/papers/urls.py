@@ -6,6 +6,9 @@ app_name = "papers"
 
 urlpatterns = [
     path("", views.paper_list, name="list"),
+    path("committees/", views.committees, name="committees"),
+    path("committees/new/", views.committee_add, name="committee-add"),
+    path("committees/<int:pk>/", views.committee_edit, name="committee-edit"),
     path("committees/<int:pk>/standing-text/", views.standing_text, name="standing-text"),
     path("meetings/new/", views.meeting_add, name="meeting-add"),
     path("meetings/<int:pk>/draft/", views.draft_create, name="draft-create"),

@@ -13,12 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from oversight.accounts.models import Role
 from oversight.accounts.permissions import role_required
-from oversight.conflicts import EditConflict
+from oversight.conflicts import EditConflict, latest_change
 from oversight.pages import render_form
 from oversight.papers import selectors, services
 from oversight.papers.documents import build
 from oversight.papers.documents.html import section_html
 from oversight.papers.forms import (
+    CommitteeForm,
     DraftForm,
     MeetingForm,
     SectionForm,
@@ -55,6 +56,84 @@ def paper_list(request):
             "can_prepare": request.user.role == Role.LIAISON,
             "sees_drafts": request.user.role in READERS_OF_DRAFTS,
         },
+    )
+
+
+@LIAISON
+@require_http_methods(["GET"])
+def committees(request):
+    return render(
+        request,
+        "papers/committees.html",
+        {
+            "title": "Committees",
+            "active_section": "organisation",
+            "committees": selectors.committees_for(request.user).order_by("name"),
+        },
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def committee_add(request):
+    return _committee_form(request, None)
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def committee_edit(request, pk: int):
+    return _committee_form(request, selectors.committee_for(request.user, pk))
+
+
+def _committee_initial(committee) -> dict:
+    return {
+        "name": committee.name,
+        "short_name": committee.short_name,
+        "expected": latest_change(committee),
+    }
+
+
+def _committee_form(request, committee):
+    form = CommitteeForm(
+        _posted(request), initial=_committee_initial(committee) if committee else {}
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if committee is None:
+                services.committee_create(
+                    organisation=request.user.organisation,
+                    name=data["name"],
+                    short_name=data["short_name"],
+                    actor=request.user,
+                )
+            else:
+                services.committee_change(
+                    committee=committee,
+                    actor=request.user,
+                    name=data["name"],
+                    short_name=data["short_name"],
+                    expected=data["expected"],
+                )
+        except EditConflict as exc:
+            conflict = exc
+            committee.refresh_from_db()
+            form = CommitteeForm(initial=_committee_initial(committee))
+        except ValueError as exc:
+            form.add_error("name", str(exc))
+        else:
+            messages.success(request, f"{data['name']} was saved.")
+            return redirect("papers:committees")
+    return render_form(
+        request,
+        "papers/committee_form.html",
+        form,
+        status=409 if conflict else None,
+        conflict=conflict,
+        title=f"Change {committee.name}" if committee else "Add a committee",
+        active_section="organisation",
+        committee=committee,
     )
 
 

@@ -1,39 +1,53 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Workflow records: operators read them here; they change only through the service's pages."""
 
-from oversight.accounts.admin_site import OrganisationScopedAdmin
-from oversight.recommendations.models import Evidence, Recommendation, Response, Review, Update
+from django.contrib import admin
+
+from oversight.accounts.admin_site import ReadOnlyAdmin
+from oversight.recommendations.models import (
+    ClosureRequest,
+    Evidence,
+    ExtensionRequest,
+    Recommendation,
+    Response,
+    Review,
+    Update,
+)
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    organisation_path = "report__organisation"
-    allow_shared = True
+class RecommendationAdmin(ReadOnlyAdmin):
     list_display = ["reference", "kind", "theme", "deadline_text", "due_on"]
     list_filter = ["kind"]
     search_fields = ["reference", "theme", "text"]
 
 
 @admin.register(Response)
-class ResponseAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    list_display = ["recommendation", "owner", "rag", "status", "next_review_on"]
-    list_filter = ["status", "rag"]
+class ResponseAdmin(ReadOnlyAdmin):
+    list_display = ["recommendation", "organisation", "owner", "rag", "status"]
+    list_filter = ["status", "rag", "organisation"]
+    list_select_related = ["recommendation", "organisation", "owner"]
 
 
 @admin.register(Update)
-class UpdateAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    organisation_path = "response__organisation"
+class UpdateAdmin(ReadOnlyAdmin):
     list_display = ["response", "written_on", "author", "proposed_rag"]
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    organisation_path = "response__organisation"
+class EvidenceAdmin(ReadOnlyAdmin):
     list_display = ["original_name", "response", "size", "uploaded_at", "withdrawn_at"]
-    readonly_fields = ["sha256", "size", "content_type", "file"]
 
 
 @admin.register(Review)
-class ReviewAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    organisation_path = "response__organisation"
+class ReviewAdmin(ReadOnlyAdmin):
     list_display = ["response", "reviewed_on", "outcome", "reviewer"]
+
+
+@admin.register(ExtensionRequest)
+class ExtensionRequestAdmin(ReadOnlyAdmin):
+    list_display = ["response", "proposed_due_on", "status"]
+
+
+@admin.register(ClosureRequest)
+class ClosureRequestAdmin(ReadOnlyAdmin):
+    list_display = ["response", "stage"]

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
@@ -423,3 +423,15 @@ def recommendation_history(recommendation: Recommendation) -> list[dict]:
     from oversight.recommendations.history import trail
 
     return trail([("", recommendation.history.all())])
+
+
+def open_responses_by_owner(user: User) -> dict[int, int]:
+    """How many open responses each person of the organisation owns: {person id: count}."""
+    rows = (
+        responses_for(user)
+        .filter(OPEN_Q, owner__isnull=False)
+        .values("owner_id")
+        .annotate(n=Count("id"))
+        .values_list("owner_id", "n")
+    )
+    return dict(rows)

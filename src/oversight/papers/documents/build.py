@@ -6,7 +6,7 @@ from oversight.dashboards import charts
 from oversight.papers import compose
 from oversight.papers.documents import html, word
 from oversight.papers.documents.model import PaperDocument, Section
-from oversight.papers.models import Paper, WordTemplate
+from oversight.papers.models import Paper, PaperStatus, WordTemplate
 from oversight.papers.selectors import long_date
 
 ANNEX_LETTERS = "ABCDEFGHIJ"
@@ -42,10 +42,12 @@ def paper_document(paper: Paper) -> PaperDocument:
                 chart_alt=alt,
             )
         )
+    # An issued paper keeps the committee's name as it was drawn (a committee may be renamed).
+    frozen = facts if paper.status == PaperStatus.ISSUED else {}
     return PaperDocument(
         organisation=committee.organisation.name,
-        committee=committee.name,
-        committee_short=committee.short_name or committee.name,
+        committee=frozen.get("committee") or committee.name,
+        committee_short=frozen.get("committee_short") or committee.short_name or committee.name,
         meeting=long_date(paper.meeting.held_on),
         title=paper.title,
         status=paper.get_status_display(),

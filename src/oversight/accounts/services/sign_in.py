@@ -1,4 +1,5 @@
-"""The writes about organisations and people."""
+"""Signing in: single sign-on accounts kept up to date from the identity provider, and
+two-step verification."""
 
 from __future__ import annotations
 
@@ -8,67 +9,15 @@ from django.db import transaction
 
 from oversight import audit
 from oversight.accounts.models import (
-    Board,
     Organisation,
-    Portfolio,
     Role,
     SingleSignOnIdentity,
     TwoFactor,
     User,
 )
+from oversight.accounts.services.people import person_create
 
 logger = logging.getLogger(__name__)
-
-
-@transaction.atomic
-def person_create(
-    *,
-    organisation: Organisation,
-    username: str,
-    password: str | None,
-    role: str,
-    first_name: str = "",
-    last_name: str = "",
-    job_title: str = "",
-    email: str = "",
-    actor: User | None = None,
-) -> User:
-    if role not in Role.values:
-        raise ValueError(f"Unknown role {role!r}")
-    person = User(
-        organisation=organisation,
-        username=username,
-        role=role,
-        first_name=first_name,
-        last_name=last_name,
-        job_title=job_title,
-        email=email,
-        is_staff=role == Role.LIAISON,
-    )
-    if password:
-        person.set_password(password)
-    else:
-        person.set_unusable_password()
-    audit.save(person, actor=actor, reason="Person added")
-    if role == Role.LIAISON:
-        from oversight.accounts.admin_permissions import grant_liaison_admin
-
-        grant_liaison_admin(person)
-    return person
-
-
-@transaction.atomic
-def portfolio_create(
-    *, organisation: Organisation, name: str, lead: str = "", actor: User | None = None
-) -> Portfolio:
-    return audit.save(Portfolio(organisation=organisation, name=name, lead=lead), actor=actor)
-
-
-@transaction.atomic
-def board_create(
-    *, organisation: Organisation, name: str, chair: str = "", actor: User | None = None
-) -> Board:
-    return audit.save(Board(organisation=organisation, name=name, chair=chair), actor=actor)
 
 
 # --- single sign-on ----------------------------------------------------------------------------
@@ -197,27 +146,17 @@ def _person_update_from_identity_provider(
     )
     if not changes and not details_changed:
         return
-    was_liaison = person.role == Role.LIAISON
     person.role = role
     person.organisation = organisation
     person.first_name = first_name or person.first_name
     person.last_name = last_name or person.last_name
     person.email = email or person.email
-    person.is_staff = role == Role.LIAISON or person.is_superuser
     reason = (
         f"Single sign-on: {'; '.join(changes)} (from the identity provider's group {group})"
         if changes
         else "Single sign-on: name or e-mail updated from the identity provider"
     )
     audit.save(person, actor=None, reason=reason)
-    if role == Role.LIAISON and not was_liaison:
-        from oversight.accounts.admin_permissions import grant_liaison_admin
-
-        grant_liaison_admin(person)
-    elif was_liaison and role != Role.LIAISON:
-        from oversight.accounts.admin_permissions import LIAISON_GROUP
-
-        person.groups.remove(*person.groups.filter(name=LIAISON_GROUP))
 
 
 # --- two-step verification ---------------------------------------------------------------------
