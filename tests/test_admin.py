@@ -9,6 +9,7 @@ who may open it.
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, reverse
@@ -84,7 +85,9 @@ def admin_urls() -> list[tuple[str, str | None, URLPattern]]:
             found.append((f"unknown site URL {entry.pattern}", None, entry))
     for model, model_admin in admin.site._registry.items():
         for pattern in model_admin.get_urls():
-            found.append((_kind(pattern) or f"unknown {pattern.pattern}", model._meta.label, pattern))
+            found.append(
+                (_kind(pattern) or f"unknown {pattern.pattern}", model._meta.label, pattern)
+            )
     return found
 
 
@@ -120,9 +123,8 @@ def world(db):
         organisation=home, stage="engage", started_on=dt.date(2021, 9, 30)
     )
     from oversight.recommendations.models import Response
-    from tests.factories import EvidenceFactory
-
     from oversight.recommendations.services import review_record
+    from tests.factories import EvidenceFactory
 
     response = Response.objects.filter(organisation=home, status="in_progress").first()
     EvidenceFactory(response=response, uploaded_by=people[Role.OWNER])

@@ -115,6 +115,7 @@ def _app_rules() -> None:
 
 _app_rules()
 
+
 def all_url_names() -> list[tuple[str, URLPattern]]:
     found: list[tuple[str, URLPattern]] = []
 
@@ -151,9 +152,7 @@ _app_builders()
 def world(db):
     home = OrganisationFactory(name="Home Force Police")
     other = OrganisationFactory(name="Other Force Police")
-    people = {
-        role: UserFactory(organisation=home, role=role) for role in ROLES
-    }
+    people = {role: UserFactory(organisation=home, role=role) for role in ROLES}
     people[OTHER] = UserFactory(organisation=other, role=Role.LIAISON)
     response = ResponseFactory(organisation=home, owner=people[Role.OWNER])
     response.recommendation.report.organisation = home
