@@ -1,0 +1,89 @@
+"""The liaison lead manages their organisation in the browser: invites a person, changes a
+role, deactivates a leaver, adds a portfolio, a board and a committee (axe on every page)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.e2e
+
+
+def test_the_liaison_manages_people_portfolios_boards_and_committees(app, demo):
+    page = app.page
+    app.sign_in("liaison")
+    page.get_by_role("link", name="Manage organisation").click()
+    page.wait_for_load_state()
+    app.check_styled()
+    app.assert_accessible("organisation-index")
+
+    page.get_by_role("link", name="People").click()
+    app.assert_accessible("organisation-people")
+    page.get_by_role("button", name="Invite a person").click()
+    page.get_by_role("button", name="Send the invitation").click()
+    assert page.get_by_text("There is a problem").is_visible()
+    app.failures[:] = [f for f in app.failures if not f.startswith("400 ")]  # the form's answer
+    app.assert_accessible("organisation-invite-errors")
+    page.get_by_label("Username").fill("sam.smith")
+    page.get_by_label("First name").fill("Sam")
+    page.get_by_label("Last name").fill("Smith")
+    page.get_by_label("E-mail address").fill("sam.smith@west-midlands.police.uk")
+    page.get_by_label("Recommendation owner").check()
+    page.get_by_role("button", name="Send the invitation").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("An invitation to choose a password was sent").is_visible()
+    assert any("sam.smith" in m.body for m in mail.outbox)
+    row = page.get_by_role("row").filter(has_text="sam.smith")
+    assert "Invited" in row.inner_text()
+
+    row.get_by_role("link", name=re.compile("Change")).click()
+    app.assert_accessible("organisation-person")
+    page.get_by_label("Executive").check()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    row = page.get_by_role("row").filter(has_text="sam.smith")
+    assert "Executive" in row.inner_text()
+
+    row.get_by_role("link", name=re.compile("Change")).click()
+    page.get_by_role("link", name="Deactivate Sam Smith").click()
+    app.assert_accessible("organisation-deactivate")
+    page.get_by_label("Why are they being deactivated?").fill("Left the force")
+    page.get_by_role("button", name="Deactivate Sam Smith").click()
+    page.wait_for_load_state()
+    assert "Deactivated" in page.get_by_role("row").filter(has_text="sam.smith").inner_text()
+
+    app.goto("/organisation/portfolios/")
+    app.assert_accessible("organisation-portfolios")
+    page.get_by_role("button", name="Add a portfolio").click()
+    page.get_by_label("Name").fill("Neighbourhoods")
+    page.get_by_label("Lead (optional)").fill("ACC Example")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("cell", name="Neighbourhoods", exact=True).is_visible()
+
+    app.goto("/organisation/boards/")
+    page.get_by_role("button", name="Add a board").click()
+    app.assert_accessible("organisation-board-form")
+    page.get_by_label("Name").fill("Organisational Learning Board")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("cell", name="Organisational Learning Board", exact=True).is_visible()
+
+    app.goto("/papers/committees/")
+    app.assert_accessible("organisation-committees")
+    page.get_by_role("button", name="Add a committee").click()
+    page.get_by_label("Name", exact=True).fill("Ethics Committee")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("cell", name="Ethics Committee", exact=True).is_visible()
+
+
+def test_the_admin_is_refused_to_the_liaison(app, demo):
+    app.sign_in("liaison")
+    response = app.page.goto(app.base_url + "/admin/")
+    assert response.status == 403
+    app.failures.clear()  # the 403 is the point
+    assert app.page.get_by_role("heading", level=1).is_visible()
+    assert app.page.get_by_role("link", name="Administration").count() == 0
