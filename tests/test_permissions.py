@@ -252,3 +252,58 @@ def _counts():
         m.history.count()
         for m in (Response, Update, Evidence, Review, ExtensionRequest, ClosureRequest)
     ]
+
+
+def _posts_to_itself(html: str, url: str) -> bool:
+    """Whether the page holds a form that posts back to its own address."""
+    import re
+
+    for form in re.finditer(r"<form\b[^>]*>", html):
+        tag = form.group(0)
+        if not re.search(r'method="post"', tag, re.I):
+            continue
+        action = re.search(r'action="([^"]*)"', tag)
+        if action is None or action.group(1) in ("", url):
+            return True
+    return False
+
+
+# Form pages whose form the liaison does not see here, and what their POST answers instead.
+POST_ELSEWHERE = {
+    "accounts:two-factor": 302,  # the form to turn it off shows only while it is on
+    "recommendations:extension-decide": 403,  # the decision is an executive's
+    "recommendations:closure-detail": 403,  # likewise
+}
+
+
+@pytest.mark.parametrize("name", sorted(n for n, rule in RULES.items() if rule[2] == "get"))
+def test_a_page_that_only_shows_refuses_post_with_405(client, world, name):
+    """A read-only page answers POST with 405 (Method Not Allowed), never with the page."""
+    builder = RULES[name][0]
+    url = reverse(name, kwargs=world["kwargs"][builder] if builder else None)
+    client.force_login(world["people"][Role.LIAISON])
+    page = client.get(url)
+    if page.status_code != 200 or page.get("Content-Type", "").startswith("text/html") and (
+        _posts_to_itself(page.content.decode(), url)
+    ):
+        return  # a form page: its POST is the form's (tested with the form)
+    answer = client.post(url, {})
+    assert answer.status_code == POST_ELSEWHERE.get(name, 405), f"POST {url}: {answer.status_code}"
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_no_page_or_download_of_the_record_is_kept_by_a_browser(client, world, name):
+    builder, _, method = RULES[name]
+    url = reverse(name, kwargs=world["kwargs"][builder] if builder else None)
+    for who in (Role.LIAISON, ANON):
+        client.logout()
+        if who != ANON:
+            client.force_login(world["people"][who])
+        answer = getattr(client, method)(url)
+        assert "no-store" in answer.get("Cache-Control", ""), f"{name} as {who}: {answer.status_code}"
+
+
+def test_static_files_are_still_cached(client, world):
+    answer = client.get("/static/css/app.css")
+    assert answer.status_code == 200
+    assert "no-store" not in answer.get("Cache-Control", "")

@@ -128,12 +128,33 @@ def describe_changes(newer, older, wording: Wording = PROGRAMME) -> list[dict]:
     return changes
 
 
-def who(record, nobody: str = "System") -> str:
-    return record.history_user.display_name if record.history_user else nobody
+def who(record, nobody: str = "System", viewer_org_id: int | None = None) -> str:
+    """Who made the change; for a record shared by every organisation (a national
+    recommendation or report), a person of another organisation is named by their
+    organisation only."""
+    person = record.history_user
+    if person is None:
+        return nobody
+    if viewer_org_id is not None and person.organisation_id != viewer_org_id:
+        return f"Someone at {person.organisation}" if person.organisation_id else "An operator"
+    return person.display_name
 
 
-def entries(records: Iterable, subject: Callable[[object], str] | None = None) -> list[dict]:
-    """One entry per history row (any mix of records), newest first.
+def reason(record, viewer_org_id: int | None = None) -> str:
+    """Why, as recorded; not shown for another organisation's change (it may name its files)."""
+    person = record.history_user
+    if viewer_org_id is not None and person is not None and person.organisation_id != viewer_org_id:
+        return ""
+    return record.history_change_reason or ""
+
+
+def entries(
+    records: Iterable,
+    subject: Callable[[object], str] | None = None,
+    viewer_org_id: int | None = None,
+) -> list[dict]:
+    """One entry per history row (any mix of records), newest first; `viewer_org_id` names
+    other organisations' people by their organisation (who).
 
     A save that changed nothing a person typed is left out."""
     by_object: dict[tuple, list] = defaultdict(list)
@@ -152,10 +173,10 @@ def entries(records: Iterable, subject: Callable[[object], str] | None = None) -
             result.append(
                 {
                     "when": record.history_date,
-                    "who": who(record),
+                    "who": who(record, viewer_org_id=viewer_org_id),
                     "action": ACTIONS[record.history_type],
                     "subject": subject(record) if subject else "",
-                    "reason": record.history_change_reason or "",
+                    "reason": reason(record, viewer_org_id),
                     "changes": changes,
                     "order": (record.history_date, record.history_id),
                 }

@@ -8,22 +8,39 @@ examples per operation, derandomised so that CI runs are repeatable.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
-from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from oversight.api.models import ApiToken  # noqa: F401 - the app's models are loaded
 from oversight.recommendations.models import Response, Review, Update
 from oversight.recommendations.services import evidence_add, review_record
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-EXAMPLES = 5
+EXAMPLES = int(os.environ.get("OVERSIGHT_SCHEMATHESIS_EXAMPLES", "5"))  # CI: 5 a mode
+# Every check schemathesis has, as it ships, but one allowance: a write may be refused (400)
+# for rules a schema cannot state (a file's kind is read from its content; the workflow
+# decides what may follow what). Reads get no allowance: a valid filter must be answered.
+CONFIG = schemathesis.Config.from_dict(
+    {
+        "operations": [
+            {
+                "include-method": "POST",
+                "checks": {
+                    "positive_data_acceptance": {
+                        "expected-statuses": ["2xx", "400", "401", "403", "404", "409"]
+                    }
+                },
+            }
+        ]
+    }
+)
 
 
 def _ids(person) -> dict[str, int]:
@@ -65,7 +82,9 @@ def wsgi_app():
 def test_no_server_error_anywhere_in_the_schema(person, token_for, wsgi_app):
     headers = {"Authorization": f"Bearer {token_for('liaison')}"}
     ids = _ids(person)
-    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app, headers=headers)
+    schema = schemathesis.openapi.from_wsgi(
+        "/api/schema/?format=json", wsgi_app, headers=headers, config=CONFIG
+    )
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 25
 
@@ -86,15 +105,13 @@ def test_no_server_error_anywhere_in_the_schema(person, token_for, wsgi_app):
             @settings(
                 max_examples=EXAMPLES,
                 deadline=None,
-                derandomize=True,
+                derandomize=EXAMPLES <= 5,
                 database=None,
                 suppress_health_check=list(HealthCheck),
             )
             def check(case):
                 response = case.call(headers=headers)
-                case.validate_response(
-                    response, checks=[not_a_server_error, response_schema_conformance]
-                )
+                case.validate_response(response)  # every check schemathesis has
 
             check()
             ran += 1

@@ -32,7 +32,7 @@ class CodeForm(forms.Form):
         from oversight.accounts.two_factor import CODE_DIGITS, normalise
 
         code = normalise(self.cleaned_data["code"])
-        if len(code) != CODE_DIGITS or not code.isdigit():
+        if len(code) != CODE_DIGITS or not (code.isascii() and code.isdigit()):
             raise forms.ValidationError("The code must be 6 digits, like 123456")
         return code
 

@@ -51,7 +51,7 @@ def normalise(code: str) -> str:
 def matching_step(secret: str, code: str, *, at: float | None = None) -> int | None:
     """The time step `code` belongs to, within the window around `at` (now), or None."""
     code = normalise(code)
-    if len(code) != CODE_DIGITS or not code.isdigit():
+    if len(code) != CODE_DIGITS or not (code.isascii() and code.isdigit()):
         return None
     totp = pyotp.TOTP(secret, digits=CODE_DIGITS, interval=STEP_SECONDS)
     now_step = int((now() if at is None else at) // STEP_SECONDS)

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from rest_framework import serializers
 
 from oversight.inspections.models import InspectionKind, InspectionStatus
+from oversight.params import is_id
 from oversight.recommendations.models import RecommendationKind, ResponseStatus
 from oversight.recommendations.selectors import RegisterFilters
 from oversight.rules.rag import Rag
@@ -26,6 +27,12 @@ def _id(help_text: str) -> serializers.IntegerField:
 class QueryParams(serializers.Serializer):
     @classmethod
     def read(cls, request) -> dict:
+        # DRF reads an empty form value as "not given"; here it is refused, as the schema says
+        empty = [name for name in cls().fields if request.query_params.get(name) == ""]
+        if empty:
+            raise serializers.ValidationError(
+                {name: ["Give a value, or leave the parameter out."] for name in empty}
+            )
         params = cls(data=request.query_params)
         params.is_valid(raise_exception=True)
         return params.validated_data
@@ -48,11 +55,17 @@ class ReportFilters(QueryParams):
 class RecommendationFilters(QueryParams):
     kind = serializers.ChoiceField(choices=RecommendationKind.choices, required=False)
     reference = serializers.CharField(
-        required=False, max_length=40, help_text="The inspectorate's reference, e.g. 9159."
+        required=False,
+        trim_whitespace=False,  # trimmed where the filter is applied
+        max_length=40,
+        help_text="The inspectorate's reference, e.g. 9159.",
     )
     report = _id("A report's id.")
     theme = serializers.CharField(
-        required=False, max_length=200, help_text="A theme, e.g. 'Hate crime' (any case)."
+        required=False,
+        trim_whitespace=False,  # trimmed where the filter is applied
+        max_length=200,
+        help_text="A theme, e.g. 'Hate crime' (any case).",
     )
 
     @staticmethod
@@ -68,8 +81,11 @@ class RecommendationFilters(QueryParams):
         return qs.order_by("reference", "id")
 
 
+OWNER_PATTERN = r"^(me|none|[1-9][0-9]{0,14})$"
+
+
 def owner_param(value: str) -> str:
-    if value in {"me", "none"} or (value.isdigit() and 0 < int(value) <= MAX_ID):
+    if value in {"me", "none"} or (is_id(value) and int(value) <= MAX_ID):
         return value
     raise serializers.ValidationError("Give a person's id, 'me' or 'none'")
 
@@ -93,13 +109,15 @@ class ResponseFilters(QueryParams):
     kind = serializers.ChoiceField(choices=RecommendationKind.choices, required=False)
     status = serializers.ChoiceField(choices=STATUS_FILTER_CHOICES, required=False)
     rag = serializers.ChoiceField(choices=RAG_FILTER_CHOICES, required=False)
-    owner = serializers.CharField(
+    owner = serializers.RegexField(
+        OWNER_PATTERN,
         required=False,
         validators=[owner_param],
+        error_messages={"invalid": "Give a person's id, 'me' or 'none'"},
         help_text="A person's id; 'me' for your own responses; 'none' for unassigned ones.",
     )
     report = _id("A report's id.")
-    theme = serializers.CharField(required=False, max_length=200)
+    theme = serializers.CharField(required=False, max_length=200, trim_whitespace=False)
     overdue = serializers.BooleanField(
         required=False, default=False, help_text="true: only open responses past their due date."
     )

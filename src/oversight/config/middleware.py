@@ -6,12 +6,14 @@ import secrets
 import time
 
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
 
 TOUCHED = "_oversight_touched"
 
 
 class SecurityHeadersMiddleware:
-    """A per-request nonce for the one inline script of the GOV.UK template, and a strict CSP."""
+    """A per-request nonce for the one inline script of the GOV.UK template, a strict CSP, and
+    `Cache-Control: no-store` on everything the app answers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -19,6 +21,10 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         request.csp_nonce = secrets.token_urlsafe(16)
         response = self.get_response(request)
+        # Every page, answer and download is of the record: no browser or proxy keeps a copy.
+        # (Static files never get here: whitenoise answers them first, cached for a year.)
+        if "no-store" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
         if request.path.startswith("/admin/"):
             return response
         response.setdefault(
@@ -53,3 +59,32 @@ class SlidingSessionMiddleware:
             if now - int(session.get(TOUCHED, 0)) >= settings.SESSION_TOUCH_SECONDS:
                 session[TOUCHED] = now
         return self.get_response(request)
+
+
+class BadParameterMiddleware:
+    """A query parameter that cannot be read (oversight.params.BadParameter) is a 400 with its
+    message: a page for people, JSON for the API. Never a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from oversight.params import BadParameter
+
+        if not isinstance(exception, BadParameter):
+            return None
+        if request.path.startswith("/api/"):
+            from django.http import JsonResponse
+
+            return JsonResponse({"detail": str(exception), "parameter": exception.name}, status=400)
+        from django.shortcuts import render
+
+        return render(
+            request,
+            "errors/400.html",
+            {"title": "The web address is not right", "message": str(exception)},
+            status=400,
+        )

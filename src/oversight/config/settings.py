@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "oversight.config.middleware.SecurityHeadersMiddleware",
+    "oversight.config.middleware.BadParameterMiddleware",  # 400 with its message, never 500
+    "oversight.api.strict.StrictApiParametersMiddleware",  # undocumented API parameters: 400
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -285,7 +287,11 @@ SPECTACULAR_SETTINGS = {
         "StatusFilterEnum": "oversight.api.filters.STATUS_FILTER_CHOICES",
         "PrecisionEnum": "oversight.rules.partial_dates.Precision",
     },
-    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**15}},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "oversight.api.schema_hooks.add_error_answers",
+    ],
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**15 - 1}},
 }
 
 # Reminders (`oversight remind`, run daily): see docs/reminders.md.

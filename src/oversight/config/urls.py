@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),  # operators (superusers) only: accounts/admin_site.py
 ]
 
+handler400 = "oversight.dashboards.views.bad_request"
 handler404 = "oversight.dashboards.views.not_found"
 handler403 = "oversight.dashboards.views.forbidden"
 handler500 = "oversight.dashboards.views.server_error"

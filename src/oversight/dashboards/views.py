@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
+from oversight import params
 from oversight.dashboards import charts, selectors
 from oversight.dashboards.search import search as search_records
 
@@ -19,6 +22,7 @@ TREND_CHOICES = {
 SEARCH_PAGE_SIZE = 20
 
 
+@require_safe
 def home(request):
     today = timezone.localdate()
     return render(
@@ -33,6 +37,7 @@ def home(request):
     )
 
 
+@require_safe
 def dashboard(request):
     today = timezone.localdate()
     period = request.GET.get("trend", "60")
@@ -86,10 +91,10 @@ def dashboard(request):
     )
 
 
+@require_safe
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    page_number = request.GET.get("page", "1")
-    page_number = int(page_number) if page_number.isdigit() and int(page_number) > 0 else 1
+    page_number = params.page_number(request.GET)
     results = (
         search_records(
             request.user,
@@ -117,16 +122,40 @@ def search(request):
     )
 
 
+def _error(request, status: int, template: str, title: str, detail: str):
+    """An error page for people; JSON with `detail` for the API (never an HTML page)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": detail}, status=status)
+    return render(request, template, {"title": title}, status=status)
+
+
 @login_not_required
 def not_found(request, exception=None):
-    return render(request, "errors/404.html", {"title": "Page not found"}, status=404)
+    return _error(request, 404, "errors/404.html", "Page not found", "Not found.")
+
+
+@login_not_required
+def bad_request(request, exception=None):
+    return _error(
+        request,
+        400,
+        "errors/400.html",
+        "The web address is not right",
+        "The request could not be read.",
+    )
 
 
 @login_not_required
 def forbidden(request, exception=None):
-    return render(request, "errors/403.html", {"title": "You cannot do this"}, status=403)
+    return _error(request, 403, "errors/403.html", "You cannot do this", "You cannot do this.")
 
 
 @login_not_required
 def server_error(request):
-    return render(request, "errors/500.html", {"title": "Sorry, there is a problem"}, status=500)
+    return _error(
+        request,
+        500,
+        "errors/500.html",
+        "Sorry, there is a problem",
+        "Sorry, there is a problem. It has been logged; try again later.",
+    )

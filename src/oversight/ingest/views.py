@@ -16,6 +16,7 @@ from oversight.ingest.models import BatchStatus
 from oversight.ingest.services.batches import batch_preview
 from oversight.ingest.stored import extraction_from_json
 from oversight.pages import render_form
+from oversight.params import is_id
 
 liaison_only = role_required(Role.LIAISON)
 
@@ -110,7 +111,7 @@ def columns(request, pk: int):
 
 
 def _skip_rows(request) -> list[int]:
-    return sorted({int(v) for v in request.POST.getlist("skip") if v.strip().isdigit()})
+    return sorted({int(v) for v in (v.strip() for v in request.POST.getlist("skip")) if is_id(v)})
 
 
 @liaison_only

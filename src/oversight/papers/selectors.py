@@ -141,7 +141,11 @@ def _still_to_come(inspection: Inspection, day: dt.date) -> bool:
 def _reference_order(response: Response) -> tuple:
     """References in number order (8539 before 10618), then those without one."""
     ref = response.recommendation.reference
-    return (0, int(ref), "") if ref.isdigit() else (1, 0, ref or response.recommendation.number)
+    return (
+        (0, int(ref), "")
+        if ref.isascii() and ref.isdigit()
+        else (1, 0, ref or response.recommendation.number)
+    )
 
 
 def _with_latest_update(responses: QuerySet[Response], until: dt.date) -> list[Response]:

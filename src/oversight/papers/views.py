@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from oversight.accounts.models import Role
 from oversight.accounts.permissions import role_required
@@ -44,6 +44,7 @@ def _visible_paper(request, pk: int):
     return paper
 
 
+@require_safe
 def paper_list(request):
     committees = selectors.committees_for(request.user).prefetch_related("meetings__papers")
     return render(
@@ -237,6 +238,7 @@ def draft_create(request, pk: int):
     )
 
 
+@require_safe
 def paper_detail(request, pk: int):
     paper = _visible_paper(request, pk)
     sections = list(paper.sections.all())
@@ -412,6 +414,7 @@ def new_version(request, pk: int):
     return redirect("papers:detail", draft.pk)
 
 
+@require_safe
 def download(request, pk: int, fmt: str):
     paper = _visible_paper(request, pk)
     if fmt not in {"docx", "pdf", "html"}:
@@ -460,11 +463,17 @@ def word_template(request):
     )
 
 
+@require_safe
 def tracker(request):
     """The register, as filtered, as a spreadsheet (?format=xlsx, the default, or csv)."""
     from oversight.papers import tracker as sheet
 
     filters = rec_selectors.RegisterFilters.from_query(request.GET)
+    if filters.errors:  # a download of what the register would not show
+        from oversight.params import BadParameter
+
+        name, message = next(iter(filters.errors.items()))
+        raise BadParameter(name, f"{message}: the spreadsheet was not made.")
     today = timezone.localdate()
     queryset = rec_selectors.register(request.user, filters, today=today)
     stamp = today.strftime("%Y-%m-%d")

@@ -13,13 +13,16 @@ from collections.abc import Iterable
 
 from django.db import models
 
-from oversight.history import ACTIONS, RESPONSES, describe_changes, who
+from oversight.history import ACTIONS, RESPONSES, describe_changes, reason, who
 
 IGNORED_FIELDS = RESPONSES.hidden
 
 
-def field_changes(records: Iterable, subject: str = "") -> list[dict]:
-    """One entry per history row of ONE record, newest first, each with the fields it changed."""
+def field_changes(
+    records: Iterable, subject: str = "", viewer_org_id: int | None = None
+) -> list[dict]:
+    """One entry per history row of ONE record, newest first, each with the fields it changed;
+    `viewer_org_id` names other organisations' people by their organisation."""
     records = list(records)
     entries = []
     for index, record in enumerate(records):
@@ -30,10 +33,10 @@ def field_changes(records: Iterable, subject: str = "") -> list[dict]:
         entries.append(
             {
                 "when": record.history_date,
-                "who": who(record),
+                "who": who(record, viewer_org_id=viewer_org_id),
                 "action": ACTIONS[record.history_type],
                 "subject": subject or _subject(record),
-                "reason": record.history_change_reason or "",
+                "reason": reason(record, viewer_org_id),
                 "changes": changes,
             }
         )
@@ -47,7 +50,9 @@ def _subject(record) -> str:
         return record.instance_type._meta.verbose_name.capitalize()
 
 
-def trail(sources: Iterable[tuple[str, models.QuerySet]]) -> list[dict]:
+def trail(
+    sources: Iterable[tuple[str, models.QuerySet]], viewer_org_id: int | None = None
+) -> list[dict]:
     """Merge the history of several records into one trail, newest first.
 
     `sources` are (label, historical queryset) pairs; rows are grouped per record so that each
@@ -56,10 +61,13 @@ def trail(sources: Iterable[tuple[str, models.QuerySet]]) -> list[dict]:
     entries: list[dict] = []
     for label, queryset in sources:
         per_record: dict[int, list] = defaultdict(list)
-        for row in queryset.select_related("history_user").order_by("-history_date", "-history_id"):
+        rows_in_order = queryset.select_related("history_user__organisation").order_by(
+            "-history_date", "-history_id"
+        )
+        for row in rows_in_order:
             per_record[row.id].append(row)
         for rows in per_record.values():
-            for entry in field_changes(rows):
+            for entry in field_changes(rows, viewer_org_id=viewer_org_id):
                 entry["subject"] = f"{label}: {entry['subject']}" if label else entry["subject"]
                 entries.append(entry)
     entries.sort(key=lambda e: e["when"], reverse=True)

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
 from oversight.accounts.permissions import organisation_id_of
+from oversight.params import is_id
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
     Evidence,
@@ -122,8 +123,7 @@ class RegisterFilters:
             f.rag = ""
         for name in ("owner", "report", "portfolio", "board"):
             value = getattr(f, name)
-            is_id = value.isdigit() and len(value) <= 12  # an id, not a number that overflows
-            if value and not (is_id or (name != "report" and value == "none")):
+            if value and not (is_id(value) or (name != "report" and value == "none")):
                 f.errors[name] = f"Choose a {name} from the list"
                 setattr(f, name, "")
         if f.sort not in cls.SORTS:
@@ -133,7 +133,7 @@ class RegisterFilters:
     def _read_dashboard_filters(self, params) -> None:
         days = params.get("due_within", "")
         if days:
-            if days.isdigit() and 0 < int(days) <= 3660:
+            if is_id(days) and int(days) <= 3660:
                 self.due_within = int(days)
             else:
                 self.errors["due_within"] = "Enter a number of days from 1 to 3660"
@@ -419,10 +419,12 @@ def closures_for(user: User):
     )
 
 
-def recommendation_history(recommendation: Recommendation) -> list[dict]:
+def recommendation_history(recommendation: Recommendation, user: User) -> list[dict]:
+    """Its trail as `user` may see it: a national recommendation is shared by every
+    organisation, and other organisations' people are named by their organisation only."""
     from oversight.recommendations.history import trail
 
-    return trail([("", recommendation.history.all())])
+    return trail([("", recommendation.history.all())], viewer_org_id=organisation_id_of(user))
 
 
 def open_responses_by_owner(user: User) -> dict[int, int]:

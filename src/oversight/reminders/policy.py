@@ -62,7 +62,7 @@ def is_owed(
 def weekday_number(name: str | int) -> int:
     """Monday is 0. Accepts a name ("monday", "Mon") or a number 0–6."""
     text = str(name).strip().lower()
-    if text.isdigit() and int(text) < 7:
+    if text.isascii() and text.isdigit() and int(text) < 7:
         return int(text)
     for number, day in enumerate(WEEKDAYS):
         if len(text) >= 3 and day.startswith(text):

@@ -150,7 +150,9 @@ def _fixed_due(match: re.Match[str]) -> tuple[date, str] | None:
         for n in "1234":
             if g[f"y{n}"]:
                 month = g[f"m{n}"]
-                number = int(month) if month.isdigit() else month_number(month) or 0
+                number = (
+                    int(month) if month.isascii() and month.isdigit() else month_number(month) or 0
+                )
                 due = date(int(g[f"y{n}"]), number, int(g[f"d{n}"]))
                 return due, f"Due by the date written, {_day(due)}"
         if g["y5"]:

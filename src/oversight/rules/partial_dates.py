@@ -216,7 +216,7 @@ def _read_day(core: str, reference: date) -> date | None:
     for pattern in (_ISO, _NUMERIC, _DAY_MONTH, _MONTH_DAY_YEAR):
         if found := pattern.match(core):
             month = found["m"]
-            number = int(month) if month.isdigit() else month_number(month)
+            number = int(month) if month.isascii() and month.isdigit() else month_number(month)
             return date(_year(found["y"], reference), number or 0, int(found["d"]))
     return None
 

@@ -260,9 +260,12 @@ class EvidenceDownload(APIView):
     @extend_schema(
         summary="Download an evidence file",
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="The file, as an attachment."
-            ),
+            **{
+                (200, content_type): OpenApiResponse(
+                    OpenApiTypes.BINARY, description="The file, as an attachment, in its kind."
+                )
+                for content_type in sorted({kind.content_type for kind in FileKind})
+            },
             **errors(401, 404),
         },
         tags=["Evidence"],

@@ -250,7 +250,13 @@ def read_report(
             pending = None
             continue
         if para.marker is not None:
-            add(section, text, para.number if para.number and para.number.isdigit() else None)
+            add(
+                section,
+                text,
+                para.number
+                if para.number and para.number.isascii() and para.number.isdigit()
+                else None,
+            )
             continue
         if text.endswith(":"):
             lead_in = text

@@ -97,7 +97,8 @@ def report_history(report: Report, user: User) -> list[dict]:
         Q(organisation_id=org_id) | Q(organisation__isnull=True)
     )
     records = [
-        *report.history.select_related("history_user"),
-        *findings.select_related("history_user"),
+        *report.history.select_related("history_user__organisation"),
+        *findings.select_related("history_user__organisation"),
     ]
-    return history.entries(records, subject=_subject)
+    # a national report is shared: other organisations' people are named by their organisation
+    return history.entries(records, subject=_subject, viewer_org_id=org_id)

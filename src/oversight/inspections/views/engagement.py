@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from oversight.inspections import selectors, services
 from oversight.inspections.dates import as_written, read_when, reread_when, say_back
@@ -13,8 +13,10 @@ from oversight.inspections.forms.programme import EngagementForm, MonitoringForm
 from oversight.inspections.models import EngagementKind
 from oversight.inspections.views import LIAISON, attempt, is_liaison, posted
 from oversight.pages import render_form
+from oversight.params import optional_id
 
 
+@require_safe
 def monitoring(request):
     history = selectors.monitoring_history(request.user)
     return render(
@@ -102,6 +104,7 @@ def monitoring_edit(request, pk: int):
     )
 
 
+@require_safe
 def engagement_list(request):
     kind = request.GET.get("kind", "")
     return render(
@@ -133,9 +136,9 @@ def engagement_add(request):
     today = timezone.localdate()
     initial = {"when": as_written(today)}
     for name in ("inspection", "recommendation"):
-        value = request.GET.get(name, "")
-        if value.isdigit():
-            initial[name] = int(value)
+        value = optional_id(request.GET, name)
+        if value is not None:
+            initial[name] = value
     form = _engagement_form(request, posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -4,8 +4,9 @@ assessment's grades (the liaison)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from oversight.inspections import selectors, services
 from oversight.inspections.forms.programme import PeelForm
@@ -14,6 +15,7 @@ from oversight.inspections.views import LIAISON, attempt, is_liaison, posted
 from oversight.pages import render_form
 
 
+@require_safe
 def peel(request):
     comparison = selectors.comparison(request.user)
     return render(
@@ -28,6 +30,7 @@ def peel(request):
     )
 
 
+@require_safe
 def peel_assessment(request, pk: int):
     assessment = selectors.assessment_for(request.user, pk)
     grades = {g.area_id: g for g in assessment.grades.all()}
@@ -63,6 +66,8 @@ def peel_record(request):
     recorded = set(selectors.assessments_for(request.user).values_list("cycle_id", flat=True))
     slug = request.GET.get("cycle", "")
     if not slug:
+        if request.method != "GET":  # the chooser only shows: the grades are posted with a cycle
+            return HttpResponseNotAllowed(["GET"])
         return render(
             request,
             "inspections/peel_choose.html",

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from oversight.inspections import selectors
 from oversight.inspections.dates import understood_as
 from oversight.inspections.models import InspectionKind, InspectionStatus, next_steps
 from oversight.inspections.services import report_shared_with_others
 from oversight.inspections.views import is_liaison, url_for
+from oversight.params import page_number
 
 INSPECTIONS_PER_PAGE = 50
 
 
+@require_safe
 def inspection_list(request):
     status = request.GET.get("status", "")
     kind = request.GET.get("kind", "")
@@ -26,7 +29,7 @@ def inspection_list(request):
             "page": Paginator(
                 selectors.inspection_list(request.user, status=status, kind=kind),
                 INSPECTIONS_PER_PAGE,
-            ).get_page(request.GET.get("page")),
+            ).get_page(page_number(request.GET)),
             "status": status,
             "kind": kind,
             "statuses": InspectionStatus.choices,
@@ -36,6 +39,7 @@ def inspection_list(request):
     )
 
 
+@require_safe
 def inspection_detail(request, pk: int):
     inspection = selectors.inspection_detail(request.user, pk)
     return render(
@@ -53,6 +57,7 @@ def inspection_detail(request, pk: int):
     )
 
 
+@require_safe
 def inspection_history(request, pk: int):
     inspection = selectors.inspection_detail(request.user, pk)
     return render(
@@ -68,6 +73,7 @@ def inspection_history(request, pk: int):
     )
 
 
+@require_safe
 def report_list(request):
     return render(
         request,
@@ -81,6 +87,7 @@ def report_list(request):
     )
 
 
+@require_safe
 def report_detail(request, pk: int):
     report = selectors.report_detail(request.user, pk)
     liaison = is_liaison(request.user)
@@ -98,6 +105,7 @@ def report_detail(request, pk: int):
     )
 
 
+@require_safe
 def report_history(request, pk: int):
     report = selectors.report_detail(request.user, pk)
     return render(

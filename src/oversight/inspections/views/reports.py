@@ -12,6 +12,7 @@ from oversight.inspections import selectors, services
 from oversight.inspections.forms.reports import OWN, FindingForm, ReportForm
 from oversight.inspections.views import LIAISON, attempt, posted
 from oversight.pages import render_form
+from oversight.params import optional_id
 
 
 def _must_edit(request, report) -> None:
@@ -33,10 +34,8 @@ def _report_form(request, data=None, initial=None) -> ReportForm:
 
 def _initial_from_inspection(request) -> dict:
     initial = {"about": OWN}
-    pk = request.GET.get("inspection", "")
-    inspection = (
-        selectors.inspections_for(request.user).filter(pk=pk).first() if pk.isdigit() else None
-    )
+    pk = optional_id(request.GET, "inspection")
+    inspection = selectors.inspections_for(request.user).filter(pk=pk).first() if pk else None
     if inspection is not None:
         lead = inspection.lead_inspectorates.first()
         initial.update(

@@ -84,7 +84,7 @@ def escape(text: str) -> str:
         if stripped[:1] in {"-", "+"} and stripped[1:2] == " ":
             line = line.replace(stripped[0], "\\" + stripped[0], 1)
         head = stripped.split(" ", 1)[0]
-        if head[:-1].isdigit() and head[-1:] in {".", ")"}:
+        if head[:-1].isascii() and head[:-1].isdigit() and head[-1:] in {".", ")"}:
             line = line.replace(head, head[:-1] + "\\" + head[-1], 1)
         lines.append(line)
     return "\n".join(lines)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from oversight.pages import render_form
 from oversight.recommendations import policies, selectors, services
@@ -49,6 +49,7 @@ def extension_request(request, pk: int):
     )
 
 
+@require_safe
 def extension_list(request):
     extensions = selectors.extensions_for(request.user)
     return render(
@@ -127,6 +128,7 @@ def closure_request(request, pk: int):
     )
 
 
+@require_safe
 def closure_list(request):
     closures = selectors.closures_for(request.user)
     open_stages = [ClosureStage.REQUESTED, ClosureStage.EVIDENCE_CHECKED, ClosureStage.SUBMITTED]

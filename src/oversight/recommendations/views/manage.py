@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from oversight.accounts.models import Role, User
 from oversight.accounts.permissions import role_required
@@ -291,6 +291,7 @@ def due_date_set(request, pk: int):
 
 
 @LIAISON
+@require_safe
 def reviews_due(request):
     today = timezone.localdate()
     due = selectors.reviews_due(selectors.responses_for(request.user), today)

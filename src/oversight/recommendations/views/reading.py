@@ -7,20 +7,23 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
+from oversight.params import page_number
 from oversight.recommendations import policies, selectors
 from oversight.recommendations.models import RecommendationKind, ResponseStatus
 from oversight.recommendations.services import concern_ready_to_discharge
 from oversight.rules.rag import Rag
 
 
+@require_safe
 def register(request):
     today = timezone.localdate()
     filters = selectors.RegisterFilters.from_query(request.GET)
     page = selectors.register_page(
         request.user,
         filters,
-        page=request.GET.get("page"),
+        page=page_number(request.GET),
         today=today,
         per_page=settings.OVERSIGHT_REGISTER_PAGE_SIZE,
     )
@@ -39,9 +42,11 @@ def register(request):
             "sorts": [(k, v[0]) for k, v in selectors.RegisterFilters.SORTS.items()],
             "today": today,
         },
+        status=400 if filters.errors else 200,  # the page says which filter was not right
     )
 
 
+@require_safe
 def response_detail(request, pk: int):
     response = selectors.response_detail(request.user, pk)
     recommendation = response.recommendation
@@ -74,6 +79,7 @@ def response_detail(request, pk: int):
     )
 
 
+@require_safe
 def response_history(request, pk: int):
     response = selectors.response_detail(request.user, pk)
     return render(
@@ -89,6 +95,7 @@ def response_history(request, pk: int):
     )
 
 
+@require_safe
 def recommendation_history(request, pk: int):
     recommendation = selectors.recommendation_for(request.user, pk)
     return render(
@@ -99,7 +106,7 @@ def recommendation_history(request, pk: int):
             "active_section": "register",
             "subject": f"{recommendation.title} (the recommendation as recorded)",
             "back": url_for("recommendations:register"),
-            "history": selectors.recommendation_history(recommendation),
+            "history": selectors.recommendation_history(recommendation, request.user),
         },
     )
 
@@ -107,6 +114,7 @@ def recommendation_history(request, pk: int):
 CLOSED_PAGE_SIZE = 20
 
 
+@require_safe
 def my_responses(request):
     today = timezone.localdate()
     mine = selectors.responses_for(request.user).filter(owner=request.user)
@@ -120,7 +128,7 @@ def my_responses(request):
             # the closed ones grow for ever: the most recent first, in pages
             "closed": Paginator(
                 mine.exclude(selectors.OPEN_Q).order_by("-closed_on", "-pk"), CLOSED_PAGE_SIZE
-            ).get_page(request.GET.get("page")),
+            ).get_page(page_number(request.GET)),
             "today": today,
         },
     )
