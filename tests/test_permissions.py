@@ -283,8 +283,10 @@ def test_a_page_that_only_shows_refuses_post_with_405(client, world, name):
     url = reverse(name, kwargs=world["kwargs"][builder] if builder else None)
     client.force_login(world["people"][Role.LIAISON])
     page = client.get(url)
-    if page.status_code != 200 or page.get("Content-Type", "").startswith("text/html") and (
-        _posts_to_itself(page.content.decode(), url)
+    if (
+        page.status_code != 200
+        or page.get("Content-Type", "").startswith("text/html")
+        and (_posts_to_itself(page.content.decode(), url))
     ):
         return  # a form page: its POST is the form's (tested with the form)
     answer = client.post(url, {})
@@ -300,7 +302,9 @@ def test_no_page_or_download_of_the_record_is_kept_by_a_browser(client, world, n
         if who != ANON:
             client.force_login(world["people"][who])
         answer = getattr(client, method)(url)
-        assert "no-store" in answer.get("Cache-Control", ""), f"{name} as {who}: {answer.status_code}"
+        assert "no-store" in answer.get("Cache-Control", ""), (
+            f"{name} as {who}: {answer.status_code}"
+        )
 
 
 def test_static_files_are_still_cached(client, world):

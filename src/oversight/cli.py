@@ -9,7 +9,14 @@ import os
 import sys
 
 
+def private_files() -> None:
+    """Everything this process creates (the SQLite database and its journal, evidence files,
+    exports, temporary uploads) is readable by its own user only: files 0600, folders 0700."""
+    os.umask(0o077)
+
+
 def main(argv: list[str] | None = None) -> None:
+    private_files()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.config.settings")
     argv = list(sys.argv if argv is None else argv)
     if len(argv) > 1 and not argv[1].startswith("-"):

@@ -69,7 +69,7 @@ def test_register_filters_by_kind_and_overdue(client, force, liaison):
 
 def test_register_bad_filter_gets_a_message_not_an_error(client, liaison):
     answer = register(client, liaison, kind="nonsense", owner="abc")
-    assert answer.status_code == 200
+    assert answer.status_code == 400  # the page, with what was not right
     page = answer.content.decode()
     assert "There is a problem with the filters" in page
     assert "Choose a kind from the list" in page
@@ -77,7 +77,7 @@ def test_register_bad_filter_gets_a_message_not_an_error(client, liaison):
 
 def test_a_huge_id_in_the_query_gets_a_message_not_an_error(client, liaison):
     answer = register(client, liaison, report="9" * 30, owner="9" * 30)
-    assert answer.status_code == 200
+    assert answer.status_code == 400  # the page, with what was not right
     assert "Choose a report from the list" in answer.content.decode()
 
 

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "oversight.ops.uploads.UploadLimitMiddleware",  # 413 from Content-Length, before reading
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -130,7 +131,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # the record: a folder and a file only the app's own user can read (see cli.private_files)
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
@@ -205,6 +207,22 @@ OVERSIGHT_PHASE = os.environ.get("OVERSIGHT_PHASE", "Beta")
 OVERSIGHT_REGISTER_PAGE_SIZE = int(os.environ.get("OVERSIGHT_REGISTER_PAGE_SIZE", "25"))
 OVERSIGHT_DEFAULT_REVIEW_CYCLE_MONTHS = 3
 OVERSIGHT_EVIDENCE_MAX_BYTES = int(os.environ.get("OVERSIGHT_EVIDENCE_MAX_MB", "25")) * 1024 * 1024
+OVERSIGHT_UPDATE_MAX_FILES = int(os.environ.get("OVERSIGHT_UPDATE_MAX_FILES", "5"))
+OVERSIGHT_TEMPLATE_MAX_BYTES = 10 * 1024 * 1024  # a Word template for committee papers
+
+# Uploads (oversight/ops/uploads.py): bodies over their page's limit are refused from their
+# Content-Length before they are read; files past their limit are dropped as they come;
+# temporary files go to a folder of the app's own, are created 0600, and are swept when the
+# process that wrote them is gone.
+FILE_UPLOAD_HANDLERS = [
+    "oversight.ops.uploads.FileLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "oversight.ops.uploads.OwnedTemporaryFileUploadHandler",
+]
+FILE_UPLOAD_TEMP_DIR = Path(os.environ.get("OVERSIGHT_UPLOAD_TEMP_DIR", VAR_DIR / "uploads"))
+FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+FILE_UPLOAD_PERMISSIONS = 0o600  # evidence and templates: readable by the app only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 LOGGING = {
     "version": 1,

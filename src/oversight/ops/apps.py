@@ -12,3 +12,4 @@ class OpsConfig(AppConfig):
         from oversight.ops.middleware import note_database_error
 
         got_request_exception.connect(note_database_error, dispatch_uid="oversight.ops.db-error")
+        from oversight.ops import checks  # noqa: F401 - registers the checks

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import io
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -334,7 +335,7 @@ def word_template_upload(*, organisation: Organisation, actor: User, upload) -> 
         head,
         name=upload.name or "",
         size=upload.size or 0,
-        max_size=10 * 1024 * 1024,
+        max_size=settings.OVERSIGHT_TEMPLATE_MAX_BYTES,
         read_all=lambda: _read(upload),
     )
     if detected.kind != "docx":

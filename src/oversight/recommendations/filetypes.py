@@ -131,10 +131,10 @@ def detect(
     needs a look beyond `head`.
     """
     size = max(size, len(head))
+    if size > max_size:  # first: a file over its limit arrives with its bytes dropped
+        raise RefusedFile(f"This file is larger than the {_megabytes(max_size)} limit.")
     if not head:
         raise RefusedFile(EMPTY)
-    if size > max_size:
-        raise RefusedFile(f"This file is larger than the {_megabytes(max_size)} limit.")
     complete = len(head) >= size
 
     def whole() -> bytes:

@@ -53,6 +53,17 @@ class UpdateForm(forms.Form):
     files = MultipleFileField(required=False)
     file_description = forms.CharField(required=False, max_length=500)
 
+    def clean_files(self):
+        from django.conf import settings
+
+        files = self.cleaned_data.get("files") or []
+        most = settings.OVERSIGHT_UPDATE_MAX_FILES
+        if len(files) > most:
+            raise forms.ValidationError(
+                f"Attach at most {most} files to one update; add more with “Add evidence”"
+            )
+        return files
+
 
 class EvidenceForm(forms.Form):
     file = forms.FileField(error_messages={"required": "Choose a file to upload"})

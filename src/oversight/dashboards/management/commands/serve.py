@@ -22,6 +22,8 @@ class Command(BaseCommand):
         argv = [
             gunicorn,
             "oversight.config.wsgi:application",
+            "--config",
+            "python:oversight.config.gunicorn",
             "--bind",
             f"{host}:{port}",
             "--workers",

@@ -1,0 +1,24 @@
+"""System checks: the record on disk is readable by the app's own user only."""
+
+from __future__ import annotations
+
+from django.core.checks import Warning, register
+
+
+@register(deploy=True)
+def check_files_are_private(app_configs=None, **kwargs):
+    from oversight.ops.private import readable_by_others
+
+    found = readable_by_others()
+    if not found:
+        return []
+    shown = ", ".join(str(p) for p in found[:5]) + (" …" if len(found) > 5 else "")
+    return [
+        Warning(
+            f"{len(found)} files or folders of the record can be read by other users of this "
+            f"machine: {shown}",
+            hint="`oversight serve` makes them private when it starts; or run "
+            "`chmod -R go-rwx` on them.",
+            id="oversight.W201",
+        )
+    ]
