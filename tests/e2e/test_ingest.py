@@ -44,9 +44,7 @@ def test_the_liaison_imports_a_tracker(app, demo, tmp_path):
     app.page.get_by_role("button", name="Import", exact=True).click()
 
     expect(app.page.get_by_role("heading", level=1, name="What was imported")).to_be_visible()
-    expect(app.page.locator(".govuk-notification-banner")).to_contain_text(
-        "Imported: 2 recommendations created"
-    )
+    expect(app.page.locator("#summary")).to_contain_text("Imported: 2 recommendations created")
     expect(app.page.locator("#created")).to_contain_text("E2E-1")
     app.assert_accessible("ingest-result")
 

@@ -24,6 +24,17 @@ def _id(help_text: str) -> serializers.IntegerField:
     )
 
 
+def _text(most: int, help_text: str) -> serializers.RegexField:
+    """Words to match: any but the null character (which the schema says too)."""
+    return serializers.RegexField(
+        r"^[^\x00]*$",
+        required=False,
+        max_length=most,
+        trim_whitespace=False,  # trimmed where the filter is applied
+        help_text=help_text,
+    )
+
+
 class QueryParams(serializers.Serializer):
     @classmethod
     def read(cls, request) -> dict:
@@ -54,19 +65,9 @@ class ReportFilters(QueryParams):
 
 class RecommendationFilters(QueryParams):
     kind = serializers.ChoiceField(choices=RecommendationKind.choices, required=False)
-    reference = serializers.CharField(
-        required=False,
-        trim_whitespace=False,  # trimmed where the filter is applied
-        max_length=40,
-        help_text="The inspectorate's reference, e.g. 9159.",
-    )
+    reference = _text(40, "The inspectorate's reference, e.g. 9159.")
     report = _id("A report's id.")
-    theme = serializers.CharField(
-        required=False,
-        trim_whitespace=False,  # trimmed where the filter is applied
-        max_length=200,
-        help_text="A theme, e.g. 'Hate crime' (any case).",
-    )
+    theme = _text(200, "A theme, e.g. 'Hate crime' (any case).")
 
     @staticmethod
     def apply(qs: QuerySet, data: dict) -> QuerySet:
@@ -117,7 +118,7 @@ class ResponseFilters(QueryParams):
         help_text="A person's id; 'me' for your own responses; 'none' for unassigned ones.",
     )
     report = _id("A report's id.")
-    theme = serializers.CharField(required=False, max_length=200, trim_whitespace=False)
+    theme = _text(200, "A theme, e.g. 'Hate crime' (any case).")
     overdue = serializers.BooleanField(
         required=False, default=False, help_text="true: only open responses past their due date."
     )

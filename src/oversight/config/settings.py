@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "oversight.accounts",
     "oversight.inspections",
     "oversight.recommendations",
@@ -180,6 +182,28 @@ MEDIA_URL = "/_not-served/"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Background work (django-tasks): a large import runs off the request, in `oversight db_worker`
+# (started by `oversight serve` beside gunicorn unless OVERSIGHT_TASK_WORKER=0; on several
+# machines, run it as its own service). Tasks are rows in the database, so any number of app
+# servers share one queue, and two workers never take the same task.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("OVERSIGHT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# How far a background import has got: written by the worker outside the import's transaction,
+# read by the page. A file cache in var/ by default (one machine); any Django cache URL shared
+# by the machines otherwise.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "progress"),
+    },
+}
+OVERSIGHT_PROGRESS_CACHE = "progress"
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -207,6 +231,7 @@ OVERSIGHT_PHASE = os.environ.get("OVERSIGHT_PHASE", "Beta")
 OVERSIGHT_REGISTER_PAGE_SIZE = int(os.environ.get("OVERSIGHT_REGISTER_PAGE_SIZE", "25"))
 OVERSIGHT_DEFAULT_REVIEW_CYCLE_MONTHS = 3
 OVERSIGHT_EVIDENCE_MAX_BYTES = int(os.environ.get("OVERSIGHT_EVIDENCE_MAX_MB", "25")) * 1024 * 1024
+OVERSIGHT_IMPORT_MAX_BYTES = int(os.environ.get("OVERSIGHT_IMPORT_MAX_MB", "20")) * 1024 * 1024
 OVERSIGHT_UPDATE_MAX_FILES = int(os.environ.get("OVERSIGHT_UPDATE_MAX_FILES", "5"))
 OVERSIGHT_TEMPLATE_MAX_BYTES = 10 * 1024 * 1024  # a Word template for committee papers
 

@@ -19,6 +19,7 @@ from oversight.accounts.models import Organisation
 
 class BatchStatus(models.TextChoices):
     PREVIEWED = "previewed", "Waiting for confirmation"
+    IMPORTING = "importing", "Being imported"
     IMPORTED = "imported", "Imported"
     CANCELLED = "cancelled", "Cancelled"
 
@@ -57,6 +58,15 @@ class ImportBatch(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     skipped_rows = models.JSONField(default=list, blank=True)
+    queued_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the import was confirmed and handed to the worker."
+    )
+    task_id = models.CharField(max_length=64, blank=True, help_text="The background task.")
+    problem = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Why the last attempt to import it did not: {'message': …, 'rows': […]}.",
+    )
     summary = models.JSONField(default=dict, blank=True, help_text="How many of each were done.")
     history = HistoricalRecords(excluded_fields=["content", "extraction"])
 

@@ -49,8 +49,25 @@ def upload(request):
     )
 
 
+def _row_errors(rows) -> list[dict]:
+    return [
+        {
+            "text": f"Row {row} has a problem: fix the file and upload it again, or "
+            "tick “Skip this row”",
+            "href": f"#skip-{row}",
+        }
+        for row in rows
+    ]
+
+
 def _preview_page(request, batch, *, errors=None, skipped=(), status=200):
     preview = batch_preview(batch)
+    problem = batch.problem or {}
+    if errors is None and problem:  # the last attempt to import it, in the background
+        errors = _row_errors(problem.get("rows", [])) or [
+            {"text": problem.get("message", ""), "href": "#main-content"}
+        ]
+        skipped = skipped or batch.skipped_rows
     unmapped = [c for c in preview.plan.extraction.columns if not c.field]
     return render(
         request,
@@ -74,7 +91,7 @@ def _preview_page(request, batch, *, errors=None, skipped=(), status=200):
 @require_http_methods(["GET"])
 def preview(request, pk: int):
     batch = selectors.batch_for(request.user, pk)
-    if batch.status == BatchStatus.IMPORTED:
+    if batch.status in (BatchStatus.IMPORTED, BatchStatus.IMPORTING):
         return redirect("ingest:result", batch.pk)
     return _preview_page(request, batch)
 
@@ -120,22 +137,19 @@ def confirm(request, pk: int):
     batch = selectors.batch_for(request.user, pk)
     skip = _skip_rows(request)
     try:
-        result = services.ingest_confirm(batch=batch, actor=request.user, skip_rows=skip)
+        batch = services.ingest_confirm_later(batch=batch, actor=request.user, skip_rows=skip)
     except services.ImportBlocked as exc:
-        errors = [
-            {
-                "text": f"Row {row} has a problem: fix the file and upload it again, or "
-                "tick “Skip this row”",
-                "href": f"#skip-{row}",
-            }
-            for row in exc.rows
-        ]
-        return _preview_page(request, batch, errors=errors, skipped=skip, status=400)
+        return _preview_page(request, batch, errors=_row_errors(exc.rows), skipped=skip, status=400)
     except services.ImportRefused as exc:
         errors = [{"text": str(exc), "href": "#main-content"}]
         return _preview_page(request, batch, errors=errors, skipped=skip, status=400)
-    messages.success(request, result.message)
-    return redirect("ingest:result", result.batch.pk if not result.previous else result.previous.pk)
+    if batch.status == BatchStatus.PREVIEWED:  # refused at once (the tests' immediate worker)
+        return redirect("ingest:preview", batch.pk)
+    if batch.status == BatchStatus.CANCELLED and batch.summary.get("already_imported_as"):
+        previous = selectors.batch_for(request.user, batch.summary["already_imported_as"])
+        messages.info(request, services.already_imported(previous))
+        return redirect("ingest:result", previous.pk)
+    return redirect("ingest:result", batch.pk)
 
 
 @liaison_only
@@ -157,6 +171,18 @@ def cancel(request, pk: int):
 @require_http_methods(["GET"])
 def result(request, pk: int):
     batch = selectors.batch_for(request.user, pk)
+    if batch.status == BatchStatus.IMPORTING:
+        return render(
+            request,
+            "ingest/progress.html",
+            {
+                "title": f"Importing: {batch.file_name}",
+                "active_section": "import",
+                "batch": batch,
+                "progress": services.import_progress(batch),
+                "refresh_seconds": 2,
+            },
+        )
     if batch.status != BatchStatus.IMPORTED:
         return redirect("ingest:preview", batch.pk)
     return render(
@@ -167,5 +193,6 @@ def result(request, pk: int):
             "active_section": "import",
             "batch": batch,
             "records": selectors.batch_records(batch),
+            "summary": services.summary_sentence(batch.summary or {}),
         },
     )

@@ -38,9 +38,7 @@ def _evidence() -> int:
 
 
 def _import() -> int:
-    from oversight.ingest.services.batches import max_import_bytes
-
-    return max_import_bytes()
+    return int(settings.OVERSIGHT_IMPORT_MAX_BYTES)
 
 
 def _template() -> int:

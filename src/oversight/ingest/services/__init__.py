@@ -2,12 +2,18 @@
 
 - batches: reading a file into a batch (the preview), matching columns again, cancelling
 - confirm: importing a previewed batch, in one transaction or not at all
+- background: confirming on the page queues that import for the background worker
 
 Only the liaison of the organisation imports. Every record an import writes carries
 "Imported from <file> (SHA-256 <first 12>…)" as the reason in its history, and is linked to
 its batch by an ImportedRecord.
 """
 
+from oversight.ingest.services.background import (
+    Progress,
+    import_progress,
+    ingest_confirm_later,
+)
 from oversight.ingest.services.batches import (
     ImportRefused,
     Preview,
@@ -21,10 +27,14 @@ from oversight.ingest.services.confirm import (
     ImportResult,
     already_imported,
     ingest_confirm,
+    summary_sentence,
 )
 
 __all__ = [
     "ImportBlocked",
+    "Progress",
+    "import_progress",
+    "ingest_confirm_later",
     "ImportRefused",
     "ImportResult",
     "Preview",
@@ -34,4 +44,5 @@ __all__ = [
     "ingest_preview",
     "ingest_remap",
     "max_import_bytes",
+    "summary_sentence",
 ]

@@ -38,10 +38,10 @@ class Preview:
 
 
 def max_import_bytes() -> int:
-    """The largest file that can be imported (OVERSIGHT_IMPORT_MAX_BYTES, 20 MB by default)."""
-    from oversight.ingest.readers.files import max_bytes
+    """The largest file that can be imported (OVERSIGHT_IMPORT_MAX_MB, 20 MB by default)."""
+    from django.conf import settings
 
-    return max_bytes()
+    return int(settings.OVERSIGHT_IMPORT_MAX_BYTES)
 
 
 def require_importer(actor: User | None, organisation_id: int | None = None) -> None:
@@ -171,6 +171,11 @@ def batch_preview(batch: ImportBatch) -> Preview:
 def _lock_waiting(batch: ImportBatch, actor: User) -> ImportBatch:
     require_importer(actor, batch.organisation_id)
     current = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if current.status == BatchStatus.IMPORTING:
+        from oversight.ingest.services.background import import_progress
+
+        if import_progress(current).state == "stopped":  # nothing was imported: start over
+            return current
     if current.status != BatchStatus.PREVIEWED:
         raise ImportRefused(
             f"This import was already {current.get_status_display().lower()}: "

@@ -7,7 +7,7 @@ someone added since the preview is matched rather than duplicated.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -97,10 +97,17 @@ def summary_sentence(counts: dict[str, int]) -> str:
 
 class _Writer:
     def __init__(
-        self, batch: ImportBatch, actor: User, plan: Plan, skipped: set[int], today: dt.date
+        self,
+        batch: ImportBatch,
+        actor: User,
+        plan: Plan,
+        skipped: set[int],
+        today: dt.date,
+        progress: Callable[..., None] | None = None,
     ):
         self.batch, self.actor, self.plan, self.skipped = batch, actor, plan, skipped
         self.today = today
+        self.progress = progress or (lambda done, total, **_: None)
         self.reason = batch.reason
         self.organisation = batch.organisation
         self.reports: dict[str, Report] = {}
@@ -318,13 +325,16 @@ class _Writer:
         for item in items:
             if item.recommendation is not None:
                 self.remember_concern(item, item.recommendation)
-        for item in items:
+        total = len(items)
+        for done, item in enumerate(items):
+            self.progress(done, total)
             if item.action == CREATE:
                 self.create(item)
             elif item.action == TAKE_ON:
                 self.open_response(item, item.recommendation)
             elif item.action == UPDATE:
                 self.update(item)
+        self.progress(total, total, force=True)
 
 
 @transaction.atomic
@@ -334,11 +344,13 @@ def ingest_confirm(
     actor: User,
     skip_rows: Iterable[int] = (),
     today: dt.date | None = None,
+    progress: Callable[..., None] | None = None,
 ) -> ImportResult:
     """Import a previewed batch: everything in one transaction, or nothing.
 
     Rows with problems must each be skipped (`skip_rows`), else ImportBlocked is raised and
-    nothing is written. A file already imported for the organisation changes nothing."""
+    nothing is written. A file already imported for the organisation changes nothing.
+    `progress(done, total)` is told how far it has got, row by row."""
     require_importer(actor, batch.organisation_id)
     current = (
         ImportBatch.objects.select_for_update().select_related("organisation").get(pk=batch.pk)
@@ -362,12 +374,13 @@ def ingest_confirm(
     blocking = plan.blocking_rows(skipped)
     if blocking:
         raise ImportBlocked(blocking)
-    writer = _Writer(current, actor, plan, skipped, today)
+    writer = _Writer(current, actor, plan, skipped, today, progress)
     writer.run()
     current.status = BatchStatus.IMPORTED
     current.content = b""
     current.decided_by, current.decided_at = actor, timezone.now()
     current.skipped_rows = sorted(skipped)
+    current.problem = {}
     current.summary = writer.counts
     audit.save(current, actor=actor, reason="Imported")
     return ImportResult(current, counts=writer.counts)

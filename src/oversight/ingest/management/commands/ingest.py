@@ -105,7 +105,12 @@ class Command(BaseCommand):
                 self.stdout.write("Dry run: nothing was imported.")
         else:
             try:
-                result = ingest_confirm(batch=preview.batch, actor=actor, skip_rows=problems)
+                result = ingest_confirm(
+                    batch=preview.batch,
+                    actor=actor,
+                    skip_rows=problems,
+                    progress=None if as_json else _Progress(self.stderr),
+                )
             except ImportRefused as exc:
                 failure = f"Nothing was imported: {exc}"
             else:
@@ -124,6 +129,30 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(output, indent=2, ensure_ascii=False))
         if failure:
             raise CommandError(failure)
+
+
+class _Progress:
+    """Rows imported so far, on one line of the terminal (a line every 10% when not a terminal)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int, **_) -> None:
+        if total < 50:
+            return
+        step = 1 if self.tty else 10
+        percent = 100 * done // total
+        if percent // step == self.shown and done != total:
+            return
+        self.shown = percent // step
+        line = f"Importing: {done:,} of {total:,} rows ({percent}%)"
+        if self.tty:
+            self.stream.write("\r" + line, ending="\n" if done == total else "")
+            self.stream.flush()
+        else:
+            self.stream.write(line)
 
 
 def _actor(username: str | None, organisation_name: str | None) -> User:
