@@ -53,3 +53,34 @@ def test_the_liaison_imports_a_tracker(app, demo, tmp_path):
     expect(register).to_contain_text("E2E-1")
     expect(register).to_contain_text("E2E-3")
     expect(register).not_to_contain_text("E2E-2")
+
+
+def test_a_confirmed_import_shows_its_progress_then_what_was_imported(
+    app, demo, tmp_path, settings
+):
+    """With the background worker as in production: the page waits, then turns into the result
+    by itself (it refreshes every 2 seconds), without a click."""
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    tracker = tmp_path / "progress tracker.csv"
+    tracker.write_text(
+        "Ref,Recommendation,Report,Due date,RAG,Status\n"
+        "P-1,The force should audit its crime recording every quarter.,Progress report,"
+        "31/03/2024,Amber,Open\n",
+        encoding="utf-8",
+    )
+    app.sign_in("liaison")
+    app.goto("/ingest/")
+    app.page.get_by_label("File").set_input_files(str(tracker))
+    app.page.get_by_role("button", name="Read the file").click()
+    app.page.get_by_role("button", name="Import", exact=True).click()
+    expect(app.page.get_by_role("heading", level=1)).to_have_text("Importing progress tracker.csv")
+    expect(app.page.get_by_role("status")).to_contain_text("Waiting for the background worker")
+    app.assert_accessible("ingest-progress")
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    expect(app.page.get_by_role("heading", level=1, name="What was imported")).to_be_visible(
+        timeout=10_000
+    )
+    expect(app.page.locator("#summary")).to_contain_text("Imported: 1 recommendation created")

@@ -66,7 +66,8 @@ def test_confirming_queues_the_import_and_the_worker_does_it(signed_in, settings
     page = text(waiting)
     assert "Importing tracker.csv" in page
     assert "Waiting for the background worker" in page
-    assert '<meta http-equiv="refresh" content="2">' in page
+    assert 'data-module="app-import-progress" data-state="waiting"' in page
+    assert "See how far it has got" in page  # without JavaScript
     assert signed_in.get(reverse("ingest:preview", args=[batch.pk])).url == result_url
     again = signed_in.post(reverse("ingest:confirm", args=[batch.pk]))  # a second click
     assert again.status_code == 302
@@ -104,7 +105,7 @@ def test_an_import_whose_worker_died_says_so_and_can_be_confirmed_again(signed_i
     page = text(signed_in.get(reverse("ingest:result", args=[batch.pk])))
     assert "The import stopped before it finished" in page
     assert "Nothing from this file was imported" in page
-    assert 'http-equiv="refresh"' not in page
+    assert 'data-state="stopped"' not in page  # the stopped page does not poll
     assert Recommendation.objects.count() == 0
 
     signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
