@@ -55,6 +55,8 @@ EDITABLE_MODELS = {"accounts.Organisation", "accounts.User"}
 # (asked by GET only here: a POST would delete it).
 # Its own admin: a change form whose fields are all read-only (a POST saves nothing).
 AXES = {**READ_ONLY, "delete": (200, None), "change": (200, 302)}
+# django-tasks-db's own admin of background tasks: read-only, without history of its own.
+TASKS = {**READ_ONLY, "change": (200, 403), "history": (200, None)}
 
 
 def _kind(pattern: URLPattern) -> str | None:
@@ -98,7 +100,7 @@ def test_every_admin_url_has_a_rule():
 
 
 @pytest.fixture
-def world(db):
+def world(db, settings):
     from axes.models import AccessAttempt
     from django.core.files.base import ContentFile
 
@@ -140,6 +142,10 @@ def world(db):
     ClosureRequest.objects.create(
         response=response, requested_by=people[Role.OWNER], statement="Done"
     )
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from oversight.ingest.services.background import import_batch
+
+    import_batch.enqueue(0, 0)  # a background task, as the admin lists them (never run here)
     AccessAttempt.objects.create(
         username="someone", ip_address="127.0.0.1", user_agent="t", failures_since_start=1
     )
@@ -246,6 +252,8 @@ def test_an_operator_reads_everything_and_changes_only_organisations_and_people(
             rules = SITE
         elif label.startswith("axes."):
             rules = AXES
+        elif label.startswith("django_tasks"):
+            rules = TASKS
         else:
             rules = EDITABLE if label in EDITABLE_MODELS else READ_ONLY
         get_status, post_status = rules[kind]

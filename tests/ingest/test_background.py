@@ -20,6 +20,19 @@ from oversight.recommendations.models import Recommendation
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+def run_worker():
+    """`oversight db_worker --batch`, in this process: it runs what is queued, then stops. (It
+    closes old database connections between tasks, which would close the test's own.)"""
+    from django_tasks_db.management.commands import db_worker
+
+    original = db_worker.close_old_connections
+    db_worker.close_old_connections = lambda: None
+    try:
+        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    finally:
+        db_worker.close_old_connections = original
+
+
 def tracker(rows: int) -> bytes:
     lines = ["Ref,Recommendation,Report,Due date,RAG,Status,Update"]
     for n in range(1, rows + 1):
@@ -73,7 +86,7 @@ def test_confirming_queues_the_import_and_the_worker_does_it(signed_in, settings
     assert again.status_code == 302
     assert ImportBatch.objects.get(pk=batch.pk).task_id == batch.task_id  # queued once
 
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    run_worker()
 
     batch.refresh_from_db()
     assert batch.status == BatchStatus.IMPORTED
@@ -111,7 +124,7 @@ def test_an_import_whose_worker_died_says_so_and_can_be_confirmed_again(signed_i
     signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
     requeued = ImportBatch.objects.get(pk=batch.pk)
     assert requeued.status == BatchStatus.IMPORTING and requeued.task_id != first_task
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    run_worker()
     assert ImportBatch.objects.get(pk=batch.pk).status == BatchStatus.IMPORTED
     assert Recommendation.objects.filter(reference__startswith="B").count() == 3
 
@@ -134,7 +147,7 @@ def test_a_failure_in_the_background_imports_nothing_and_the_preview_says_why(
         return real(**kwargs)
 
     monkeypatch.setattr(background, "ingest_confirm", half_then_fail)
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    run_worker()
     batch.refresh_from_db()
     assert batch.status == BatchStatus.PREVIEWED
     assert Recommendation.objects.count() == 0  # the rows before the failure rolled back

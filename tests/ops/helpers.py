@@ -201,3 +201,12 @@ def read_manifest(archive: Path) -> dict:
 
     with tarfile.open(archive, "r:gz") as tar:
         return json.loads(tar.extractfile("manifest.json").read())
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -23,7 +23,7 @@ from oversight.accounts.models import Role
 from oversight.ops.uploads import PREFIX, sweep_uploads
 from oversight.recommendations.models import Evidence
 from tests.factories import OrganisationFactory, ResponseFactory, UserFactory
-from tests.ops.helpers import ROOT, pdf
+from tests.ops.helpers import ROOT, free_port, pdf
 
 MB = 1024 * 1024
 
@@ -45,8 +45,22 @@ class NeverRead(io.RawIOBase):
 
 
 def _wsgi(path: str, length: int, cookie: str = "", auth: str = ""):
+    """Django's WSGI handler, called as a server would, inside the test's transaction (as the
+    test client does: the connection is not closed at the end of the request)."""
     from django.core.handlers.wsgi import WSGIHandler
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
 
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        return _call(WSGIHandler(), path, length, cookie, auth)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _call(handler, path: str, length: int, cookie: str, auth: str):
     body = NeverRead()
     environ = {
         "REQUEST_METHOD": "POST",
@@ -68,7 +82,7 @@ def _wsgi(path: str, length: int, cookie: str = "", auth: str = ""):
     def start_response(line, headers, exc_info=None):
         status["line"] = line
 
-    chunks = b"".join(WSGIHandler()(environ, start_response))
+    chunks = b"".join(handler(environ, start_response))
     return int(status["line"].split()[0]), chunks, body.reads
 
 
@@ -184,12 +198,6 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_a_worker_killed_mid_upload_leaves_no_copy_of_the_file(
     populated, request, tmp_path, client
@@ -200,10 +208,11 @@ def test_a_worker_killed_mid_upload_leaves_no_copy_of_the_file(
     session = client.cookies["sessionid"].value
     instance = request.getfixturevalue("source")
     uploads = tmp_path / "uploads"
-    port = _free_port()
+    port = free_port()
     env = {
         **instance.env,
         "OVERSIGHT_UPLOAD_TEMP_DIR": str(uploads),
+        "OVERSIGHT_TASK_WORKER": "0",  # the web worker is the master's only child
         "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
     }
     server = subprocess.Popen(

@@ -72,15 +72,10 @@ def committee_change(
 
 
 def _committee_name(organisation_id: int, name: str, exclude: int | None = None) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValueError("Enter the committee's name")
-    clash = Committee.objects.filter(organisation_id=organisation_id, name__iexact=name)
-    if exclude is not None:
-        clash = clash.exclude(pk=exclude)
-    if clash.exists():
-        raise ValueError(f"There is already a committee called {name}")
-    return name
+    from oversight.accounts.services.structure import name_unused
+
+    siblings = Committee.objects.filter(organisation_id=organisation_id)
+    return name_unused(siblings, name, "committee", exclude=exclude)
 
 
 STANDING_KEYS = ("purpose", "peel", "governance", "review_note", "closing")

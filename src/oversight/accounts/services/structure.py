@@ -12,15 +12,17 @@ from oversight.accounts.permissions import require_liaison
 from oversight.conflicts import check_latest_change
 
 
-def _unique(model, organisation_id: int, name: str, exclude: int | None = None) -> str:
+def name_unused(queryset, name: str, noun: str, exclude: int | None = None) -> str:
+    """`name` with its spaces tidied, if no other record of `queryset` has it (in any case);
+    ValueError otherwise. Shared by the organisation's portfolios, boards and committees."""
     name = " ".join(name.split())
     if not name:
-        raise ValueError("Enter a name")
-    clash = model.objects.filter(organisation_id=organisation_id, name__iexact=name)
+        raise ValueError(f"Enter the {noun}'s name")
+    clash = queryset.filter(name__iexact=name)
     if exclude is not None:
         clash = clash.exclude(pk=exclude)
     if clash.exists():
-        raise ValueError(f"There is already a {model._meta.verbose_name} called {name}")
+        raise ValueError(f"There is already a {noun} called {name}")
     return name
 
 
@@ -32,51 +34,51 @@ def _save(instance, *, actor, reason):
         raise ValueError(f"There is already a {instance._meta.verbose_name} of that name") from exc
 
 
+def _create(model, organisation: Organisation, actor: User | None, name: str, **person):
+    require_liaison(actor, organisation.pk)
+    noun = model._meta.verbose_name
+    name = name_unused(model.objects.filter(organisation=organisation), name, noun)
+    person = {field: value.strip() for field, value in person.items()}
+    instance = model(organisation=organisation, name=name, **person)
+    return _save(instance, actor=actor, reason=f"{noun.capitalize()} added")
+
+
+def _change(instance, actor: User, name: str, expected: int | None, **person):
+    require_liaison(actor, instance.organisation_id)
+    check_latest_change(instance, expected)
+    model = type(instance)
+    instance = model.objects.get(pk=instance.pk)
+    noun = model._meta.verbose_name
+    siblings = model.objects.filter(organisation_id=instance.organisation_id)
+    instance.name = name_unused(siblings, name, noun, exclude=instance.pk)
+    for field, value in person.items():
+        setattr(instance, field, value.strip())
+    return _save(instance, actor=actor, reason=f"{noun.capitalize()} changed")
+
+
 @transaction.atomic
 def portfolio_create(
     *, organisation: Organisation, name: str, lead: str = "", actor: User | None = None
 ) -> Portfolio:
-    require_liaison(actor, organisation.pk)
-    name = _unique(Portfolio, organisation.pk, name)
-    return _save(
-        Portfolio(organisation=organisation, name=name, lead=lead.strip()),
-        actor=actor,
-        reason="Portfolio added",
-    )
+    return _create(Portfolio, organisation, actor, name, lead=lead)
 
 
 @transaction.atomic
 def portfolio_change(
     *, portfolio: Portfolio, actor: User, name: str, lead: str, expected: int | None
 ) -> Portfolio:
-    require_liaison(actor, portfolio.organisation_id)
-    check_latest_change(portfolio, expected)
-    portfolio = Portfolio.objects.get(pk=portfolio.pk)
-    portfolio.name = _unique(Portfolio, portfolio.organisation_id, name, exclude=portfolio.pk)
-    portfolio.lead = lead.strip()
-    return _save(portfolio, actor=actor, reason="Portfolio changed")
+    return _change(portfolio, actor, name, expected, lead=lead)
 
 
 @transaction.atomic
 def board_create(
     *, organisation: Organisation, name: str, chair: str = "", actor: User | None = None
 ) -> Board:
-    require_liaison(actor, organisation.pk)
-    name = _unique(Board, organisation.pk, name)
-    return _save(
-        Board(organisation=organisation, name=name, chair=chair.strip()),
-        actor=actor,
-        reason="Board added",
-    )
+    return _create(Board, organisation, actor, name, chair=chair)
 
 
 @transaction.atomic
 def board_change(
     *, board: Board, actor: User, name: str, chair: str, expected: int | None
 ) -> Board:
-    require_liaison(actor, board.organisation_id)
-    check_latest_change(board, expected)
-    board = Board.objects.get(pk=board.pk)
-    board.name = _unique(Board, board.organisation_id, name, exclude=board.pk)
-    board.chair = chair.strip()
-    return _save(board, actor=actor, reason="Board changed")
+    return _change(board, actor, name, expected, chair=chair)
