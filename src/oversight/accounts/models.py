@@ -9,13 +9,15 @@ from simple_history.models import HistoricalRecords
 
 class OrganisationKind(models.TextChoices):
     FORCE = "force", "Police force"
+    FIRE_SERVICE = "fire_service", "Fire and rescue service"
     NATIONAL_BODY = "national_body", "National body"
     INSPECTORATE = "inspectorate", "Inspectorate"
     PCC_OFFICE = "pcc_office", "Police and crime commissioner's office"
 
 
 class Organisation(models.Model):
-    """A force, a national body, an inspectorate or a PCC's office."""
+    """A police force, a fire and rescue service, a national body, an inspectorate or a PCC's
+    office."""
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, blank=True)

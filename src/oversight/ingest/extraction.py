@@ -43,6 +43,9 @@ class Source:
     kind: str  # a SourceKind value
     format: str  # pdf, html, docx, txt, xlsx, csv
     name: str = ""  # the file's own name, as shown to people
+    # the force or fire and rescue service the document is about, as the reference list names
+    # it, when the document names one; None for a national document or one that names none
+    about: str | None = None
 
 
 @dataclass

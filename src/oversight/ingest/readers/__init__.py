@@ -16,6 +16,9 @@ import pathlib
 
 from oversight.ingest.extraction import Extraction, SourceKind, UnreadableFile
 from oversight.ingest.readers import files, text
+from oversight.ingest.readers.about import organisation_named
+from oversight.ingest.readers.common import set_deadline
+from oversight.ingest.readers.items import merge, scan_items
 from oversight.ingest.readers.paper import is_committee_paper, read_paper
 from oversight.ingest.readers.register import is_register_page, read_register
 from oversight.ingest.readers.report import is_inspection_report, read_report
@@ -93,6 +96,8 @@ def _read(
     if not paras:
         raise UnreadableFile("The file has no text in it.")
 
+    about = organisation_named(paras, page_title)
+    source.about = about
     if is_register_page(paras):
         source.kind = SourceKind.REGISTER_PAGE
         extraction.recommendations.extend(read_register(paras, warnings))
@@ -107,9 +112,22 @@ def _read(
         report, items = read_report(paras, page_title, warnings)
         extraction.reports.append(report)
         extraction.recommendations.extend(items)
-    else:
+    # Whatever the document is, its text is scanned for items the reader above did not take.
+    report = extraction.reports[0] if extraction.reports else None
+    more = scan_items(
+        paras,
+        report_title=(report.title or None) if report else page_title,
+        national_document=about is None,
+    )
+    found = merge(extraction.recommendations, more)
+    added = found[len(extraction.recommendations) :]
+    for item in added:
+        set_deadline(item, report.published_on if report else None, warnings)
+    extraction.recommendations[:] = found
+    if source.kind == SourceKind.UNKNOWN and not extraction.recommendations:
         warnings.append(
             "This does not look like an inspection report, a register page, a committee paper "
-            "or a tracker, so nothing was read from it."
+            "or a tracker, and no recommendation, cause of concern or area for improvement was "
+            "found in it."
         )
     return extraction

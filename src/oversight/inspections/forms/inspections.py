@@ -89,6 +89,7 @@ class StepForm(forms.Form):
 
 GROUPS = (
     (OrganisationKind.FORCE, "Police forces"),
+    (OrganisationKind.FIRE_SERVICE, "Fire and rescue services"),
     (OrganisationKind.NATIONAL_BODY, "National bodies"),
     (OrganisationKind.INSPECTORATE, "Other inspectorates"),
     (OrganisationKind.PCC_OFFICE, "Police and crime commissioners' offices"),

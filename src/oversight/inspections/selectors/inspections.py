@@ -75,9 +75,10 @@ def inspectorates() -> QuerySet[Organisation]:
 
 KIND_ORDER = {
     OrganisationKind.FORCE: 0,
-    OrganisationKind.NATIONAL_BODY: 1,
-    OrganisationKind.INSPECTORATE: 2,
-    OrganisationKind.PCC_OFFICE: 3,
+    OrganisationKind.FIRE_SERVICE: 1,
+    OrganisationKind.NATIONAL_BODY: 2,
+    OrganisationKind.INSPECTORATE: 3,
+    OrganisationKind.PCC_OFFICE: 4,
 }
 
 

@@ -1,0 +1,376 @@
+"""Items wherever they are: recommendations, causes of concern and areas for improvement in any
+text, whatever kind of document it is (a report, a register page, a committee paper, minutes,
+a news release, a progress page).
+
+What a document is may shape how it is read (a committee paper's progress narratives, a
+register page's status log), but never whether its items are found. This scanner reads:
+
+* sections headed "Cause(s) of concern", "Recommendation(s)", "Area(s) for improvement" (any
+  case, numbered or not): each paragraph in them that asks for something is an item; in a
+  cause-of-concern section the concern itself, then the recommendations made under it;
+* labels: "Recommendation 9:", "AFI 3", "Area for improvement 2", "Cause of concern 2",
+  "Cause of concern The size of …", "Recommendation • The force should …";
+* "We recommend that …", "HMIC recommends that …";
+* a paragraph that opens with who should act: "The force should …", "Chief fire officers
+  should …", "By 1 June 2023, chief fire officers should …", "All forces should …";
+* "… is a cause of concern.";
+* a lead-in ending in a colon, then one item per bullet or numbered line: the lead-in is kept
+  in front of each item when the sentence runs on into it ("Within three months the force
+  should: …"), and not when it only announces them ("We identified two causes of concern:");
+  one paragraph of items run together ("…crime;ensure that…") is split at its semicolons.
+
+An item addressed to everyone of a kind (chief constables, all forces, chief fire officers,
+the Home Office, the NPCC, the NFCC …) is a national recommendation; so is an unaddressed
+recommendation in a document about no one force or service.
+"""
+
+from __future__ import annotations
+
+import re
+
+from oversight.ingest.extraction import FoundRecommendation, ItemKind
+from oversight.ingest.readers.common import audience_from_text, normalise
+from oversight.ingest.readers.text import Para
+
+CONCERN = ItemKind.CAUSE_OF_CONCERN
+RECOMMENDATION = ItemKind.RECOMMENDATION
+AFI = ItemKind.AREA_FOR_IMPROVEMENT
+NATIONAL = ItemKind.NATIONAL_RECOMMENDATION
+
+MAX_SCAN = 5000
+
+_SECTION_WORDS = (
+    (re.compile(r"(?:accelerated\s+)?causes?\s+(?:of|for)\s+concern", re.I), CONCERN),
+    (
+        re.compile(r"(?:our\s+|national\s+|the\s+)?recommendations?(?:\s+made)?", re.I),
+        RECOMMENDATION,
+    ),
+    (re.compile(r"areas?\s+for\s+improvement|afis?", re.I), AFI),
+)
+_LABEL = re.compile(
+    r"^(?P<label>(?:accelerated\s+)?cause\s+(?:of|for)\s+concern|recommendation|"
+    r"area\s+for\s+improvement|afi)"
+    r"(?:\s+(?P<num>\d{1,3}|[A-Z](?![a-z])))?"
+    r"(?:\s*[:.\-–—•]\s*|\s+(?=[A-Z“\"]))(?P<rest>\S.*)$",
+    re.S,
+)
+_LABEL_ALONE = re.compile(
+    r"^(?P<label>(?:accelerated\s+)?cause\s+(?:of|for)\s+concern|recommendation|"
+    r"area\s+for\s+improvement|afi)(?:\s+(?P<num>\d{1,3}))?\s*[:.]?$",
+    re.I,
+)
+_MODAL = r"(?:should|must|needs?\s+to|is\s+to|are\s+to|ought\s+to)"
+# Deadline phrases that open an item: "By 1 June 2023,", "Within three months,", "Immediately,"
+_OPENING = (
+    r"(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|within|with\s+immediate\s+effect|"
+    r"immediately|as\s+a\s+priority|from)\b[^,.;:]{0,60},?\s+)?"
+)
+_NATIONAL_SUBJECTS = (
+    r"(?:all\s+|those\s+|each\s+)?chief\s+constables?|(?:all\s+|those\s+)?forces|"
+    r"(?:all\s+|each\s+)?police\s+forces|(?:all\s+|those\s+)?chief\s+fire\s+officers?|"
+    r"(?:all\s+)?fire\s+and\s+rescue\s+(?:services|authorities)|(?:the\s+)?home\s+office|"
+    r"(?:the\s+)?npcc|(?:the\s+)?nfcc|(?:the\s+)?national\s+(?:police|fire)\s+chiefs[’']?\s+council|"
+    r"(?:the\s+)?college\s+of\s+policing|(?:the\s+)?(?:fire\s+and\s+rescue\s+)?sector|"
+    r"(?:all\s+)?police\s+and\s+crime\s+commissioners|(?:the\s+)?government|"
+    r"(?:the\s+)?crown\s+prosecution\s+service|(?:the\s+)?cps|(?:the\s+)?fire\s+standards\s+board|"
+    r"(?:the\s+)?local\s+government\s+association|(?:the\s+)?lga|services"
+)
+_FORCE_SUBJECTS = (
+    r"the\s+(?:force|service|constabulary|brigade|organisation)|"
+    r"[A-Z][\w&’'-]+(?:\s+(?:and|of|&|[A-Z][\w’'-]+))*\s+"
+    r"(?:police|constabulary|fire\s+and\s+rescue\s+service|fire\s+(?:and\s+rescue\s+)?brigade|"
+    r"fire\s+service|frs)"
+)
+_ASKS = re.compile(
+    rf"^{_OPENING}(?P<subject>{_NATIONAL_SUBJECTS}|{_FORCE_SUBJECTS})"
+    rf"(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,]{{0,80}},)?\s+(?:,\s*)?{_MODAL}\b",
+    re.I,
+)
+_NATIONAL_START = re.compile(rf"^{_OPENING}(?:{_NATIONAL_SUBJECTS})\b", re.I)
+_RECOMMENDS = re.compile(
+    r"^(?:(?:we|hmic(?:frs)?|hm\s+inspectorate[^,]{0,40}|the\s+inspectorate|hmi\s+\w+(?:\s+\w+)?)"
+    r"\s+(?:also\s+)?recommends?\b(?:\s+that\b)?)",
+    re.I,
+)
+_IS_A_CONCERN = re.compile(
+    r"\b(?:is|are|remains?)\s+(?:an?\s+)?(?:accelerated\s+)?causes?\s+of\s+concern\b", re.I
+)
+_ANNOUNCES = re.compile(
+    r"\b(?:(?:accelerated\s+)?causes?\s+(?:of|for)\s+concern|areas?\s+for\s+improvement|afis?|"
+    r"recommendations?|recommends?)\b",
+    re.I,
+)
+_ASKS_ANYWHERE = re.compile(rf"\b{_MODAL}\b|\brecommends?\b", re.I)
+# Headings that end a section of items.
+_STRUCTURAL = re.compile(
+    r"(?:\d{1,2}\.?\s+)?(?:about\s+(?:the\s+data|this\s+(?:report|inspection|us))|annex(?:e)?\b.*|"
+    r"appendix\b.*|introduction|summary|overview|contents|methodology|glossary|conclusions?|"
+    r"next\s+steps|background|findings|our\s+findings|references|acknowledgements|"
+    r"get\s+the\s+(?:letter|report)|read\s+the\s+(?:letter|report).*|download.*|related.*|"
+    r"share\s+this.*|contact\s+us|progress|response|our\s+response|"
+    r"(?:good|innovative|promising|notable)\s+practice.*)",
+    re.I,
+)
+
+
+def section_of(text: str) -> str | None:
+    words = text.strip().rstrip(":").strip()
+    words = re.sub(
+        r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|summary\s+of\s+(?:the\s+)?|the\s+)", "", words, flags=re.I
+    )
+    for pattern, kind in _SECTION_WORDS:
+        if pattern.fullmatch(words):
+            return kind
+    return None
+
+
+def _label_kind(label: str) -> str:
+    lower = label.lower()
+    if "concern" in lower:
+        return CONCERN
+    if "improvement" in lower or lower == "afi":
+        return AFI
+    return RECOMMENDATION
+
+
+def _announced_kind(text: str, default: str | None) -> str:
+    lower = text.lower()
+    if re.search(r"causes?\s+(?:of|for)\s+concern", lower):
+        return CONCERN
+    if re.search(r"areas?\s+for\s+improvement|\bafis?\b", lower):
+        return AFI
+    return default or RECOMMENDATION
+
+
+def _is_heading(para: Para) -> bool:
+    if para.heading is not None and para.heading != 9:
+        return True
+    text = para.text
+    return (
+        para.heading == 9
+        and para.marker is None
+        and not text.endswith((":", ",", ";"))
+        and len(text.split()) <= 10
+        and text[:1].isupper()
+        and not _ASKS.match(text)
+    )
+
+
+def _clauses(text: str) -> list[str]:
+    """One paragraph of items run together ("…of crime;ensure that…; andensure that…")."""
+    parts = re.split(r";\s*(?:and\s*)?(?=[a-z])|;\s+and\s+", text)
+    return [p.strip().rstrip(";").strip() for p in parts if p.strip()]
+
+
+class _Scan:
+    def __init__(self, paras: list[Para], report_title: str | None, national_document: bool):
+        self.paras = paras[:MAX_SCAN]
+        self.report_title = report_title
+        self.national_document = national_document
+        self.items: list[FoundRecommendation] = []
+        self.section: str | None = None
+        self.section_level: int | None = None
+        self.concern: FoundRecommendation | None = None
+        self.concerns = 0
+        self.lead_in: str | None = None  # the sentence that runs on into the items
+        self.lead_kind: str | None = None  # the kind of the items a lead-in announces
+        self.pending: tuple[str, str | None] | None = None  # a label alone
+        self.last: FoundRecommendation | None = None
+
+    def add(self, kind: str, text: str, number: str | None = None) -> FoundRecommendation | None:
+        text = text.strip()
+        if self.lead_in:
+            text = f"{self.lead_in.rstrip(':').rstrip()} {text}"
+        if len(text) < 12:
+            return None
+        item = FoundRecommendation(kind=kind, text=text, number=number)
+        item.report_title = self.report_title
+        item.audience = audience_from_text(text)
+        if kind == CONCERN:
+            self.concerns += 1
+            self.concern = item
+        elif self.concern is not None and kind == RECOMMENDATION:
+            item.cause_of_concern = self.concern.number or f"#{self.concerns}"
+        if kind == RECOMMENDATION and self._national(text):
+            item.kind = NATIONAL
+        self.items.append(item)
+        self.last = item
+        return item
+
+    def _national(self, text: str) -> bool:
+        body = re.sub(_RECOMMENDS, "", text).strip()
+        if _NATIONAL_START.match(body):
+            return True
+        forced = re.match(rf"^{_OPENING}(?:{_FORCE_SUBJECTS})\b", body, re.I)
+        return self.national_document and not forced and self.concern is None
+
+    def end_section(self) -> None:
+        self.section = self.section_level = None
+        self.concern = None
+        self.lead_in = self.lead_kind = None
+        self.pending = self.last = None
+
+    def run(self) -> list[FoundRecommendation]:
+        for para in self.paras:
+            self.read(para)
+        return self.items
+
+    def read(self, para: Para) -> None:
+        text = para.text.strip()
+        if not text:
+            return
+        heading = _is_heading(para)
+        kind = section_of(text) if len(text) <= 80 else None
+        if kind is not None and (heading or para.marker is None):
+            self.open_section(kind, para)
+            return
+        if found := _LABEL_ALONE.match(text):
+            self.pending = (_label_kind(found["label"]), found["num"])
+            self.lead_in = None
+            return
+        if (found := _LABEL.match(text)) and (
+            found["num"] or found["label"][:1].isupper() or found["label"].lower() == "afi"
+        ):
+            label_kind = _label_kind(found["label"])
+            self.lead_in = self.lead_kind = None
+            self.pending = None
+            if label_kind == CONCERN:
+                self.section = CONCERN
+            rest = found["rest"].strip()
+            if rest.endswith(":") and not _ASKS.match(rest):
+                self.lead_kind = label_kind
+                return
+            if label_kind == CONCERN and self.concern is not None and self.last is self.concern:
+                pass  # two concerns in a row
+            self.add(label_kind, rest, found["num"])
+            return
+        if heading and para.marker is None:
+            self.heading(para, text)
+            return
+        if self.pending is not None:
+            label_kind, number = self.pending
+            self.pending = None
+            self.add(label_kind, text, number)
+            return
+        if text.endswith(":") and len(text) <= 400:
+            self.open_lead_in(text)
+            return
+        if para.marker is not None and (self.lead_kind or self.lead_in or self.section):
+            kind = self.lead_kind or self.section or RECOMMENDATION
+            if kind == CONCERN and self.section == CONCERN and self.lead_kind is None:
+                kind = CONCERN if self.concern is None or self.last is not self.concern else kind
+            number = (
+                para.number
+                if para.number and para.number.isascii() and para.number.isdigit()
+                else None
+            )
+            self.add(kind, text, number)
+            return
+        if self.lead_in and para.marker is None and len(text) > 40:
+            for clause in _clauses(text):  # the items run together in one paragraph
+                self.add(self.lead_kind or self.section or RECOMMENDATION, clause)
+            self.lead_in = self.lead_kind = None
+            return
+        self.lead_in = self.lead_kind = None
+        self.sentence(para, text)
+
+    def open_section(self, kind: str, para: Para) -> None:
+        level = para.heading if para.heading not in (None, 9) else None
+        under_concern = (
+            kind == RECOMMENDATION
+            and self.section == CONCERN
+            and (level is None or self.section_level is None or level > self.section_level)
+        )
+        if not under_concern:
+            self.concern = None if kind != CONCERN else self.concern
+            self.section_level = level
+        self.section = kind
+        self.lead_in = self.lead_kind = None
+        self.pending = self.last = None
+        if kind == CONCERN:
+            self.concern = None
+
+    def heading(self, para: Para, text: str) -> None:
+        level = para.heading if para.heading not in (None, 9) else None
+        if self.section is None:
+            return
+        if _STRUCTURAL.fullmatch(text.rstrip(":")) or (
+            level is not None and self.section_level is not None and level <= self.section_level
+        ):
+            self.end_section()
+            return
+        if level is None and len(text.split()) > 3:
+            self.end_section()
+
+    def open_lead_in(self, text: str) -> None:
+        asks = (
+            _ASKS.match(text)
+            or _RECOMMENDS.match(text)
+            or (self.section is not None and _ASKS_ANYWHERE.search(text))
+        )
+        if asks:
+            self.lead_in = text
+            self.lead_kind = self.section if self.section in (AFI, CONCERN) else None
+            if self.lead_kind == CONCERN:
+                self.lead_kind = RECOMMENDATION  # what a concern's lead-in asks for
+        elif _ANNOUNCES.search(text):
+            self.lead_in = None
+            self.lead_kind = _announced_kind(text, self.section)
+            if self.lead_kind == CONCERN:
+                self.concern = None
+        else:
+            self.lead_in = self.lead_kind = None
+
+    def sentence(self, para: Para, text: str) -> None:
+        """A paragraph that is not a list item: an item if it asks for something."""
+        if (
+            _IS_A_CONCERN.search(text)
+            and len(text) <= 600
+            and not re.match(r"^(?:this|these|it|there)\b", text, re.I)
+        ):
+            self.add(CONCERN, text)
+            return
+        asks = _ASKS.match(text) or _RECOMMENDS.match(text)
+        if self.section is not None:
+            concern_expected = self.section == CONCERN and (
+                self.concern is None or self.last is not self.concern
+            )
+            if (
+                concern_expected
+                and not asks
+                and len(text) >= 40
+                and not re.match(r"^(?:we|our|in|the\s+inspection)\b", text, re.I)
+            ):
+                self.add(CONCERN, text)
+                return
+            if asks:
+                kind = RECOMMENDATION if self.section == CONCERN else self.section
+                self.add(kind, text)
+            return
+        if asks:
+            self.add(RECOMMENDATION, text)
+
+
+def scan_items(
+    paras: list[Para], *, report_title: str | None = None, national_document: bool = False
+) -> list[FoundRecommendation]:
+    """Every item the text holds, in order (see the module's docstring)."""
+    items = _Scan(paras, report_title, national_document).run()
+    for item in items:
+        item.text = re.sub(r"\s+", " ", item.text).strip()
+    return items
+
+
+def merge(
+    first: list[FoundRecommendation], more: list[FoundRecommendation]
+) -> list[FoundRecommendation]:
+    """`first` (a reader's own items), then those of `more` that are not already there."""
+    seen = [normalise(i.text)[:120] for i in first]
+    merged = list(first)
+    for item in more:
+        key = normalise(item.text)[:120]
+        if not key or any(key in s or s in key for s in seen if s):
+            continue
+        seen.append(key)
+        merged.append(item)
+    return merged
