@@ -217,6 +217,8 @@ def evaluate(formats=("txt", "pdf")) -> dict:
         for fmt in formats:
             extraction = read_as(document, fmt)
             scores = score(document, extraction)
+            for s in scores.values():
+                s.misses = [f"{fmt}: {m}" for m in s.misses]
             for kind, s in scores.items():
                 by_item[(fmt, kind)].add(s)
                 by_document[(fmt, document.kind)].add(s)

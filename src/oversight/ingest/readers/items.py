@@ -77,7 +77,7 @@ _NATIONAL_SUBJECTS = (
 )
 _FORCE_SUBJECTS = (
     r"the\s+(?:force|service|constabulary|brigade|organisation)|"
-    r"[A-Z][\w&’'-]+(?:\s+(?:and|of|&|[A-Z][\w’'-]+))*\s+"
+    r"(?!(?:each|every|any|a|an|this|that|the|its|our|their|all)\s)[A-Z][\w&’'-]+(?:\s+(?:and|of|&|[A-Z][\w’'-]+))*\s+"
     r"(?:police|constabulary|fire\s+and\s+rescue\s+service|fire\s+(?:and\s+rescue\s+)?brigade|"
     r"fire\s+service|frs)"
 )

@@ -22,7 +22,8 @@ MAX_PARAGRAPH_CHARS = 20_000
 _SPACES = re.compile(r"\s+")
 # A list marker at the start of a line: "1.)", "1.", "2)", "(a)", "a)", "•", "-".
 MARKER = re.compile(
-    r"^\s*(?P<marker>\(?\d{1,3}\s*\.?\s*\)|\d{1,3}\.(?!\d)|\([a-z]\)|[a-z]\)|[•▪●◦‣∙·*]|[-–](?=\s))"
+    r"^\s*(?P<marker>\(?\d{1,3}\s*\.?\s*\)|\d{1,3}\.(?!\d)|\([a-z]\)|[a-z]\)|"
+    r"[•▪●◦‣∙·*■□►▶➢➤✓✔\uf0b7\uf0a7\uf076\uf0d8]|[-–](?=\s))"
     r"\s*"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
@@ -30,6 +31,13 @@ _CONNECTORS = {"also", "and", "or", "plus"}
 # A labelled item starts a paragraph even when the line before it is long.
 _LABELLED = re.compile(
     r"^(?:recommendation|cause\s+(?:of|for)\s+concern|area\s+for\s+improvement)\s+\d{1,3}\b",
+    re.I,
+)
+# A line that opens an item starts a paragraph, whatever the line before it.
+_OPENS_ITEM = re.compile(
+    r"^(?:(?:we|hmic(?:frs)?)\s+(?:also\s+)?recommends?\b|"
+    r"(?:by|within|no\s+later\s+than|not\s+later\s+than)\s[^,]{3,40},\s+\S+(?:\s+\S+){0,4}\s+should\b|"
+    r"(?:cause\s+of\s+concern|area\s+for\s+improvement|afi)\b)",
     re.I,
 )
 _CONTINUES = re.compile(r"(?:,|\b(?:and|or|of|the|to|a|an|in|for|with|by|on|at|from))\s*$", re.I)
@@ -102,6 +110,28 @@ def _is_caps_heading(line: str) -> bool:
     )
 
 
+_HYPHENATED = re.compile(r"(?<=[a-z])[\u00ad\u2010-](?=\s*$)")
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Lines joined with a space; a word hyphenated across a line end (“com-” “prehensive”)
+    is made whole again. A soft or typesetter's hyphen (U+00AD, U+2010) always goes; a plain
+    one only before a lower-case letter, and it stays where the word has a hyphen of its own
+    (“up-to-” “date”)."""
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        end = _HYPHENATED.search(joined)
+        if end is not None and line[:1].islower():
+            hyphen = joined[end.start()]
+            head = joined[: end.start()]
+            last_word = head.rsplit(" ", 1)[-1]
+            keep = hyphen == "-" and "-" in last_word
+            joined = head + ("-" if keep else "") + line
+        else:
+            joined = f"{joined} {line}"
+    return joined
+
+
 def paragraphs_from_lines(text: str) -> list[Para]:
     """Paragraphs from wrapped lines.
 
@@ -143,7 +173,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
     def flush() -> None:
         nonlocal current
         if current:
-            words = clean(" ".join(current))
+            words = clean(_join_lines(current))
             marker, rest = split_marker(words)
             if pending and marker is None:
                 marker = pending.pop(0)
@@ -168,6 +198,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
             or _is_caps_heading(stripped)
             or _is_caps_heading(previous)
             or _LABELLED.match(stripped) is not None
+            or _OPENS_ITEM.match(stripped) is not None
             or (
                 _looks_like_heading(previous, width)
                 and current == [previous]
@@ -226,7 +257,7 @@ def pdf_paragraphs(path: pathlib.Path) -> tuple[list[Para], list[str]]:
         raise
     except Exception as error:  # pypdf raises many kinds of error on damaged files
         raise UnreadableFile("The PDF is damaged and could not be read.") from error
-    chunks: list[str] = []
+    pages_lines: list[tuple[float, list[dict]]] = []  # (page width, its lines in reading order)
     total = 0
     try:
         with pdfplumber.open(str(path), password="" if encrypted else None) as pdf:
@@ -235,16 +266,8 @@ def pdf_paragraphs(path: pathlib.Path) -> tuple[list[Para], list[str]]:
                 warnings.append(f"Only the first {MAX_PDF_PAGES} of {len(pages)} pages were read.")
             for page in pages[:MAX_PDF_PAGES]:
                 lines = page.extract_text_lines(layout=False, strip=True, return_chars=False)
-                previous_bottom = None
-                for line in lines:
-                    top, bottom = float(line["top"]), float(line["bottom"])
-                    height = max(bottom - top, 1.0)
-                    if previous_bottom is not None and top - previous_bottom > 0.6 * height:
-                        chunks.append("")
-                    chunks.append(line["text"])
-                    total += len(line["text"])
-                    previous_bottom = bottom
-                chunks.append("")
+                pages_lines.append((float(page.width), _reading_order(lines, float(page.width))))
+                total += sum(len(line["text"]) for line in lines)
                 page.flush_cache()
                 if total > MAX_CHARS:
                     warnings.append(
@@ -255,12 +278,67 @@ def pdf_paragraphs(path: pathlib.Path) -> tuple[list[Para], list[str]]:
         raise
     except Exception as error:  # pdfminer raises many kinds of error on damaged files
         raise UnreadableFile("The PDF is damaged and could not be read.") from error
-    text = "\n".join(chunks)
+    text = "\n".join(_page_text(pages_lines))
     if not text.strip():
         raise UnreadableFile(
             "The PDF has no text in it (it may be a scanned image). Upload a version with text."
         )
     return paragraphs_from_lines(text), warnings
+
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def _reading_order(lines: list[dict], width: float) -> list[dict]:
+    """A page's lines in the order they are read: on a page of two columns, the lines across
+    the top, then the left column, then the right."""
+    middle = width / 2
+    left = [ln for ln in lines if float(ln["x1"]) <= middle + 5]
+    right = [ln for ln in lines if float(ln["x0"]) >= middle - 5]
+    if len(lines) < 8 or len(left) < 0.3 * len(lines) or len(right) < 0.3 * len(lines):
+        return lines
+    in_columns = {id(ln) for ln in left} | {id(ln) for ln in right}
+    first_column_top = min(float(ln["top"]) for ln in left + right)
+    across = [ln for ln in lines if id(ln) not in in_columns]
+    top = [ln for ln in across if float(ln["top"]) < first_column_top]
+    rest = [ln for ln in across if float(ln["top"]) >= first_column_top]
+    by_top = lambda found: sorted(found, key=lambda ln: float(ln["top"]))  # noqa: E731
+    return by_top(top) + by_top(left) + by_top(right) + by_top(rest)
+
+
+def _page_text(pages: list[tuple[float, list[dict]]]) -> list[str]:
+    """The lines of every page, without its running header and footer (a line at the top or
+    bottom of several pages, page numbers aside) or its page number; a sentence that runs on
+    over a page break stays one paragraph."""
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text.strip().lower())
+
+    edges: dict[str, int] = {}
+    for _, lines in pages:
+        for line in {shape(ln["text"]) for ln in lines[:2] + lines[-2:]}:
+            edges[line] = edges.get(line, 0) + 1
+    repeated = {line for line, n in edges.items() if n >= 2 and len(pages) >= 2}
+    chunks: list[str] = []
+    for _, lines in pages:
+        kept = []
+        for index, line in enumerate(lines):
+            at_edge = index < 2 or index >= len(lines) - 2
+            words = line["text"].strip()
+            if at_edge and (shape(words) in repeated or _PAGE_NUMBER.match(words)):
+                continue
+            kept.append(line)
+        previous_bottom = None
+        for line in kept:
+            top, bottom = float(line["top"]), float(line["bottom"])
+            height = max(bottom - top, 1.0)
+            if previous_bottom is not None and top - previous_bottom > 0.6 * height:
+                chunks.append("")
+            chunks.append(line["text"])
+            previous_bottom = bottom
+        if kept and _ENDS_SENTENCE.search(kept[-1]["text"]):
+            chunks.append("")  # a page that ends a sentence ends its paragraph
+    return chunks
 
 
 def docx_paragraphs(data: bytes, path: pathlib.Path) -> list[Para]:
