@@ -100,13 +100,17 @@ THEMATIC_REPORT = (
 )
 
 REGISTER_KEY = [
-    Item(R, "11204", "By 31 March 2024, chief constables should make sure every victim of fraud "
+    # addressed to every chief constable: a national recommendation
+    Item(NAT, "11204", "By 31 March 2024, chief constables should make sure every victim of fraud "
          "aged 65 or over is offered a referral to a local support service.",
          "By 31 March 2024", D(2024, 3, 31), ("Chief Constables",)),
-    Item(CC, "10877", "Within six months, chief constables should publish how long callers wait "
+    # a cause of concern and the recommendation made about it: two items, linked
+    Item(CC, "10877", "Too many people who call the police give up before their call is "
+         "answered, and forces do not know who they are.", None, None, ()),
+    Item(NAT, None, "Within six months, chief constables should publish how long callers wait "
          "and how many give up, every month.", "Within six months", None,
-         ("Chief Constables",)),
-    Item(R, "10878", "With immediate effect, the NPCC should agree a national standard for "
+         ("Chief Constables",), concern="10877"),
+    Item(NAT, "10878", "With immediate effect, the NPCC should agree a national standard for "
          "call-back times.", "With immediate effect", None, ("NPCC",)),
 ]  # fmt: skip
 
@@ -200,7 +204,7 @@ def test_report_title_and_date_in_every_format(fmt: str) -> None:
 def test_register_page_status_log() -> None:
     extraction = read("register-page.html")
     assert extraction.source.kind == "register_page"
-    first, concern, third = extraction.recommendations
+    first, concern, under_it, third = extraction.recommendations
     assert first.report_title == (
         "Closing the gap: a joint thematic inspection of the police and CPS response to fraud "
         "against older people"
@@ -212,8 +216,11 @@ def test_register_page_status_log() -> None:
         (D(2024, 5, 2), "2nd May 2024", "in-progress", None),
     ]  # fmt: skip
     assert first.status == "in-progress"
-    # The cause of concern's own words are kept beside the recommendation.
-    assert concern.concern_text.startswith("Too many people who call the police give up")
+    # The cause of concern, and the recommendation made about it, linked to it.
+    assert concern.kind == "cause_of_concern" and concern.reference == "10877"
+    assert concern.text.startswith("Too many people who call the police give up")
+    assert under_it.cause_of_concern == "10877"
+    assert under_it.concern_text == concern.text
     assert [(e.status, e.comment) for e in concern.status_history] == [
         ("awaiting-review", "Published with the report."),
         ("achieved", None),

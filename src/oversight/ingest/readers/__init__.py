@@ -14,11 +14,11 @@ from __future__ import annotations
 import logging
 import pathlib
 
-from oversight.ingest.extraction import Extraction, SourceKind, UnreadableFile
+from oversight.ingest.extraction import Extraction, ItemKind, SourceKind, UnreadableFile
 from oversight.ingest.readers import files, text
 from oversight.ingest.readers.about import organisation_named
 from oversight.ingest.readers.common import set_deadline
-from oversight.ingest.readers.items import merge, scan_items
+from oversight.ingest.readers.items import addressed_to_all, merge, scan_items
 from oversight.ingest.readers.paper import is_committee_paper, read_paper
 from oversight.ingest.readers.register import is_register_page, read_register
 from oversight.ingest.readers.report import is_inspection_report, read_report
@@ -119,10 +119,13 @@ def _read(
         report_title=(report.title or None) if report else page_title,
         national_document=about is None,
     )
-    found = merge(extraction.recommendations, more)
-    added = found[len(extraction.recommendations) :]
-    for item in added:
-        set_deadline(item, report.published_on if report else None, warnings)
+    found = merge(extraction.recommendations, more)  # the reader's own (status logs…) first
+    scanned = {id(item) for item in more}
+    for item in found:
+        if id(item) in scanned:
+            set_deadline(item, report.published_on if report else None, warnings)
+        if item.kind == ItemKind.RECOMMENDATION and addressed_to_all(item.text):
+            item.kind = ItemKind.NATIONAL_RECOMMENDATION
     extraction.recommendations[:] = found
     if source.kind == SourceKind.UNKNOWN and not extraction.recommendations:
         warnings.append(

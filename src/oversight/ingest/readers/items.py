@@ -52,7 +52,7 @@ _LABEL = re.compile(
     r"area\s+for\s+improvement|afi)"
     r"(?:\s+(?P<num>\d{1,3}|[A-Z](?![a-z])))?"
     r"(?:\s*[:.\-–—•]\s*|\s+(?=[A-Z“\"]))(?P<rest>\S.*)$",
-    re.S,
+    re.S | re.I,
 )
 _LABEL_ALONE = re.compile(
     r"^(?P<label>(?:accelerated\s+)?cause\s+(?:of|for)\s+concern|recommendation|"
@@ -176,6 +176,7 @@ class _Scan:
         self.lead_kind: str | None = None  # the kind of the items a lead-in announces
         self.pending: tuple[str, str | None] | None = None  # a label alone
         self.last: FoundRecommendation | None = None
+        self.whole: FoundRecommendation | None = None  # one item its bullets belong to
 
     def add(self, kind: str, text: str, number: str | None = None) -> FoundRecommendation | None:
         text = text.strip()
@@ -219,6 +220,10 @@ class _Scan:
         text = para.text.strip()
         if not text:
             return
+        if para.marker is None:
+            self.whole = None
+        if re.search(r"\[/?(?:on|status|comment)\]", text, re.I):
+            return  # a register page's status log: read by its reader
         heading = _is_heading(para)
         kind = section_of(text) if len(text) <= 80 else None
         if kind is not None and (heading or para.marker is None):
@@ -254,6 +259,9 @@ class _Scan:
             return
         if text.endswith(":") and len(text) <= 400:
             self.open_lead_in(text)
+            return
+        if para.marker is not None and self.whole is not None:
+            self.whole.text = f"{self.whole.text} {text}"  # a bullet of one recommendation
             return
         if para.marker is not None and (self.lead_kind or self.lead_in or self.section):
             kind = self.lead_kind or self.section or RECOMMENDATION
@@ -295,9 +303,9 @@ class _Scan:
         if self.section is None:
             return
         if _STRUCTURAL.fullmatch(text.rstrip(":")) or (
-            level is not None and self.section_level is not None and level <= self.section_level
+            level is not None and (self.section_level is None or level <= self.section_level)
         ):
-            self.end_section()
+            self.end_section()  # a heading as high as the section's, or any after a label
             return
         if level is None and len(text.split()) > 3:
             self.end_section()
@@ -359,6 +367,12 @@ def scan_items(
     for item in items:
         item.text = re.sub(r"\s+", " ", item.text).strip()
     return items
+
+
+def addressed_to_all(text: str) -> bool:
+    """Whether a recommendation is addressed to everyone of a kind (chief constables, all
+    forces, chief fire officers, the Home Office …): a national recommendation."""
+    return bool(_NATIONAL_START.match(re.sub(_RECOMMENDS, "", text).strip()))
 
 
 def merge(

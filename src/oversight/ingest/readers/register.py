@@ -19,7 +19,7 @@ from oversight.ingest.readers.text import Para
 _ENTRY = re.compile(r"^(?P<title>[^()\[\]]{3,400}?)\s*\((?P<ref>\d{3,6})\)\s*$")
 _LABEL = re.compile(
     r"^(?P<label>causes?\s+(?:of|for)\s+concern|recommendation|area\s+for\s+improvement|"
-    r"type|kind|status|theme|category|report)\s*[:\-–]\s*(?P<rest>.*)$",
+    r"type|kind|status|theme|category|report)(?:\s*[:\-–•]\s*|\s+(?=[A-Z“\"]))(?P<rest>.*)$",
     re.I | re.S,
 )
 _TAG = re.compile(r"\[/?(?:on|status|comment)\]", re.I)
@@ -106,15 +106,21 @@ def read_register(paras: list[Para], warnings: list[str]) -> list[FoundRecommend
             entries.append((found["title"].strip(), found["ref"], []))
         elif entries:
             entries[-1][2].append(para)
+    if not entries and any("[on]" in p.text.lower() for p in paras):
+        entries = [("", None, list(paras))]  # one entry, without its "Title (ref)" line
     if not entries:
         warnings.append("No register entries (a report title with a reference in brackets) found.")
     items = []
     for title, reference, body in entries:
-        items.append(_entry(title, reference, body, warnings))
+        items.extend(_entry(title, reference, body, warnings))
     return items
 
 
-def _entry(title: str, reference: str, body: list[Para], warnings: list[str]):
+def _entry(
+    title: str, reference: str | None, body: list[Para], warnings: list[str]
+) -> list[FoundRecommendation]:
+    """The entry's item; a cause of concern given with the recommendation made about it is two
+    items, the recommendation linked to the concern (which carries the reference)."""
     concern = recommendation = kind_words = None
     plain: list[str] = []
     log_parts: list[str] = []
@@ -155,24 +161,37 @@ def _entry(title: str, reference: str, body: list[Para], warnings: list[str]):
     events = status_log("\n".join(log_parts))
     words = recommendation or concern or " ".join(plain)
     is_concern = concern is not None or bool(kind_words and "concern" in kind_words.lower())
+    statuses = [e.status for e in events if e.status]
     item = FoundRecommendation(
         kind=ItemKind.CAUSE_OF_CONCERN if is_concern else ItemKind.RECOMMENDATION,
         text=words.strip(),
         reference=reference,
-        report_title=title,
+        report_title=title or None,
         audience=audience_from_text(words),
         status_history=events,
+        status=statuses[-1] if statuses else None,
     )
+    items = [item]
     if concern and recommendation:
         item.concern_text = concern
-    statuses = [e.status for e in events if e.status]
-    item.status = statuses[-1] if statuses else None
+        the_concern = FoundRecommendation(
+            kind=ItemKind.CAUSE_OF_CONCERN,
+            text=concern.strip(),
+            reference=reference,
+            report_title=title or None,
+            status_history=events,
+            status=item.status,
+        )
+        item.kind, item.reference = ItemKind.RECOMMENDATION, None
+        item.cause_of_concern = reference or "#1"
+        items = [the_concern, item]
+    label = reference or "on this page"
     if not item.text:
-        warnings.append(f"Register entry {reference} has no recommendation text.")
+        warnings.append(f"Register entry {label} has no recommendation text.")
     set_deadline(item, None, warnings)
     for event in events:
         if event.date is None and event.date_text:
             warnings.append(
-                f"Register entry {reference}: the date “{event.date_text}” could not be read."
+                f"Register entry {label}: the date “{event.date_text}” could not be read."
             )
-    return item
+    return items

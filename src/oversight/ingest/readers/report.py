@@ -250,8 +250,13 @@ def read_report(
             pending = None
             continue
         if para.marker is not None:
+            # Under a cause of concern, a lead-in that asks for something ("Within three
+            # months, the force should make sure that:") introduces its recommendations.
+            asks = section == CONCERN and re.search(
+                r"\b(?:should|must|needs?\s+to)\b", lead_in, re.I
+            )
             add(
-                section,
+                RECOMMENDATION if asks else section,
                 text,
                 para.number
                 if para.number and para.number.isascii() and para.number.isdigit()
