@@ -20,6 +20,12 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"police\s+and\s+crime\s+commissioners?|pccs?", "PCCs"),
     (r"national\s+crime\s+agency|nca", "National Crime Agency"),
     (r"independent\s+office\s+for\s+police\s+conduct|iopc", "IOPC"),
+    (r"(?:the\s+)?national\s+fire\s+chiefs[’']?\s+council|nfcc", "NFCC"),
+    (r"fire\s+and\s+rescue\s+authorit(?:y|ies)|fras", "Fire and rescue authorities"),
+    (r"(?:all\s+)?fire\s+and\s+rescue\s+services", "Fire and rescue services"),
+    (r"(?:the\s+)?(?:fire\s+and\s+rescue\s+)?sector", "Fire and rescue sector"),
+    (r"local\s+government\s+association|lga", "LGA"),
+    (r"fire\s+standards\s+board", "Fire Standards Board"),
 )
 _SUBJECT_ONLY: tuple[tuple[str, str], ...] = (
     (r"police|forces|the\s+force", "Police"),
@@ -53,10 +59,13 @@ def audience_from_text(text: str) -> list[str]:
     # The subject is the words after the deadline phrase and before the verb.
     subject_start = text.rfind(",", 0, subject_end) + 1
     names: list[tuple[int, str]] = []
-    for table, pattern in ((_BODIES, _BODY_PATTERN), (_SUBJECT_ONLY, _SUBJECT_PATTERN)):
-        for match in pattern.finditer(text, subject_start, subject_end):
-            if name := _name(match.group(), table):
-                names.append((match.start(), name))
+    for start in (subject_start, 0):  # "The Home Office, in consultation with …, should"
+        for table, pattern in ((_BODIES, _BODY_PATTERN), (_SUBJECT_ONLY, _SUBJECT_PATTERN)):
+            for match in pattern.finditer(text, start, subject_end):
+                if name := _name(match.group(), table):
+                    names.append((match.start(), name))
+        if names:
+            break
     for match in _AGENT.finditer(text):
         if name := _name(match.group("who"), _BODIES):
             names.append((match.start(), name))

@@ -47,16 +47,18 @@ _SECTION_WORDS = (
     ),
     (re.compile(r"areas?\s+for\s+improvement|afis?", re.I), AFI),
 )
+_LABEL_WORDS = (
+    r"(?:accelerated\s+)?cause\s+(?:of|for)\s+concern|recommendation|"
+    r"(?:area|action)\s+for\s+(?:further\s+)?improvement(?:\s+\(afi\))?|afi"
+)
 _LABEL = re.compile(
-    r"^(?P<label>(?:accelerated\s+)?cause\s+(?:of|for)\s+concern|recommendation|"
-    r"area\s+for\s+improvement|afi)"
+    rf"^(?P<label>{_LABEL_WORDS})"
     r"(?:\s+(?P<num>\d{1,3}|[A-Z](?![a-z])))?"
     r"(?:\s*[:.\-–—•]\s*|\s+(?=[A-Z“\"]))(?P<rest>\S.*)$",
     re.S | re.I,
 )
 _LABEL_ALONE = re.compile(
-    r"^(?P<label>(?:accelerated\s+)?cause\s+(?:of|for)\s+concern|recommendation|"
-    r"area\s+for\s+improvement|afi)(?:\s+(?P<num>\d{1,3}))?\s*[:.]?$",
+    rf"^(?P<label>{_LABEL_WORDS})(?:\s+(?P<num>\d{{1,3}}))?\s*[:.]?$",
     re.I,
 )
 _MODAL = r"(?:should|must|needs?\s+to|is\s+to|are\s+to|ought\s+to)"
@@ -67,6 +69,7 @@ _OPENING = (
 )
 _NATIONAL_SUBJECTS = (
     r"(?:all\s+|those\s+|each\s+)?chief\s+constables?|(?:all\s+|those\s+)?forces|"
+    r"every\s+(?:police\s+)?force|"
     r"(?:all\s+|each\s+)?police\s+forces|(?:all\s+|those\s+)?chief\s+fire\s+officers?|"
     r"(?:all\s+)?fire\s+and\s+rescue\s+(?:services|authorities)|(?:the\s+)?home\s+office|"
     r"(?:the\s+)?npcc|(?:the\s+)?nfcc|(?:the\s+)?national\s+(?:police|fire)\s+chiefs[’']?\s+council|"
@@ -97,7 +100,24 @@ _IS_A_CONCERN = re.compile(
 )
 _ANNOUNCES = re.compile(
     r"\b(?:(?:accelerated\s+)?causes?\s+(?:of|for)\s+concern|areas?\s+for\s+improvement|afis?|"
-    r"recommendations?|recommends?)\b",
+    r"recommendations?|recommends?|(?:red|amber|green)\s+responses)\b",
+    re.I,
+)
+# "We identified two causes of concern:", "The four recommendations in the report are":
+# the number of items that follow.
+_COUNT = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:new\s+|national\s+|"
+    r"accelerated\s+|red\s+|amber\s+|main\s+)*(?:recommendations?|causes?\s+of\s+concern|"
+    r"areas?\s+for\s+improvement|afis|responses)\b",
+    re.I,
+)
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_NUMBERS = {w: n for n, w in enumerate(_NUMBER_WORDS, start=1)}
+# The committee's own recommendation ("That Members note the report"), not an inspectorate's.
+_COMMITTEES_OWN = re.compile(
+    r"^that\s+(?:the\s+)?(?:members|committee|panel|board|authority|fire\s+authority)\b|"
+    r"\b(?:members|committee|panel|board|authority)\s+(?:is|are)\s+"
+    r"(?:asked|requested|invited|recommended)\s+to\b",
     re.I,
 )
 _ASKS_ANYWHERE = re.compile(rf"\b{_MODAL}\b|\brecommends?\b", re.I)
@@ -177,9 +197,14 @@ class _Scan:
         self.pending: tuple[str, str | None] | None = None  # a label alone
         self.last: FoundRecommendation | None = None
         self.whole: FoundRecommendation | None = None  # one item its bullets belong to
+        self.expected = 0  # paragraphs still to come as items, from a lead-in's count
+        self.style: str | None = None  # the marker of the lead-in's first item
+        self.theme: str | None = None  # "Cause of concern: responding to the public"
 
     def add(self, kind: str, text: str, number: str | None = None) -> FoundRecommendation | None:
         text = text.strip()
+        if _COMMITTEES_OWN.search(text):
+            return None
         if self.lead_in:
             text = f"{self.lead_in.rstrip(':').rstrip()} {text}"
         if len(text) < 12:
@@ -230,6 +255,7 @@ class _Scan:
             self.open_section(kind, para)
             return
         if found := _LABEL_ALONE.match(text):
+            self.expected = 0
             self.pending = (_label_kind(found["label"]), found["num"])
             self.lead_in = None
             return
@@ -242,8 +268,14 @@ class _Scan:
             if label_kind == CONCERN:
                 self.section = CONCERN
             rest = found["rest"].strip()
+            self.expected = 0
             if rest.endswith(":") and not _ASKS.match(rest):
                 self.lead_kind = label_kind
+                return
+            if len(rest.split()) <= 6 and not re.search(r"[.!?]$", rest) and not _ASKS.match(rest):
+                # "Cause of concern: responding to the public": its theme; the item follows
+                self.pending = (label_kind, found["num"])
+                self.theme = rest
                 return
             if label_kind == CONCERN and self.concern is not None and self.last is self.concern:
                 pass  # two concerns in a row
@@ -255,15 +287,32 @@ class _Scan:
         if self.pending is not None:
             label_kind, number = self.pending
             self.pending = None
-            self.add(label_kind, text, number)
+            item = self.add(label_kind, text, number)
+            if item is not None and self.theme:
+                item.theme = self.theme
+            self.theme = None
             return
         if text.endswith(":") and len(text) <= 400:
+            self.open_lead_in(text)
+            return
+        counted = _COUNT.search(text)
+        if (
+            counted
+            and len(text) <= 300
+            and re.search(r"\b(?:are|were|include|included|is|was)\s*:?$", text)
+        ):
             self.open_lead_in(text)
             return
         if para.marker is not None and self.whole is not None:
             self.whole.text = f"{self.whole.text} {text}"  # a bullet of one recommendation
             return
+        style = _style(para.marker)
+        if para.marker is not None and self.style is not None and style != self.style:
+            self.lead_in = self.lead_kind = self.style = None  # another list: the items ended
+            self.expected = 0
         if para.marker is not None and (self.lead_kind or self.lead_in or self.section):
+            if self.style is None and (self.lead_kind or self.lead_in):
+                self.style = style
             kind = self.lead_kind or self.section or RECOMMENDATION
             if kind == CONCERN and self.section == CONCERN and self.lead_kind is None:
                 kind = CONCERN if self.concern is None or self.last is not self.concern else kind
@@ -274,13 +323,22 @@ class _Scan:
             )
             self.add(kind, text, number)
             return
+        if self.expected and self.lead_kind and para.marker is None and not heading:
+            # "The four recommendations … are" and then the four, as paragraphs
+            self.expected -= 1
+            self.add(self.lead_kind, text)
+            if not self.expected:
+                self.lead_kind = None
+            return
         if self.lead_in and para.marker is None and len(text) > 40:
             for clause in _clauses(text):  # the items run together in one paragraph
                 self.add(self.lead_kind or self.section or RECOMMENDATION, clause)
             self.lead_in = self.lead_kind = None
             return
-        self.lead_in = self.lead_kind = None
+        self.lead_in = self.lead_kind = self.style = None
+        self.expected = 0
         self.sentence(para, text)
+        self.inline(text)
 
     def open_section(self, kind: str, para: Para) -> None:
         level = para.heading if para.heading not in (None, 9) else None
@@ -324,10 +382,22 @@ class _Scan:
         elif _ANNOUNCES.search(text):
             self.lead_in = None
             self.lead_kind = _announced_kind(text, self.section)
+            self.style = None
+            counted = _COUNT.search(text)
+            if counted:
+                n = counted["n"].lower()
+                self.expected = _NUMBERS.get(n) or int(n)
             if self.lead_kind == CONCERN:
                 self.concern = None
         else:
             self.lead_in = self.lead_kind = None
+
+    def inline(self, text: str) -> None:
+        if len(text) < 300 or self.last is not None and self.last.text in text:
+            return
+        for part in _inline_items(text):
+            kind = _announced_kind(text[: text.find(part)], None)
+            self.add(kind if kind != CONCERN else RECOMMENDATION, part)
 
     def sentence(self, para: Para, text: str) -> None:
         """A paragraph that is not a list item: an item if it asks for something."""
@@ -357,6 +427,41 @@ class _Scan:
             return
         if asks:
             self.add(RECOMMENDATION, text)
+
+
+def _style(marker: str | None) -> str | None:
+    """What kind of list marker: a bullet, a number, a letter."""
+    if marker is None:
+        return None
+    if re.search(r"\d", marker):
+        return "number"
+    if re.search(r"[a-z]", marker):
+        return "letter"
+    return "bullet"
+
+
+_INLINE_START = re.compile(
+    rf"(?<=[a-z.;:])\s+(?={_OPENING}(?:the\s+force|the\s+service)\s+{_MODAL}\b)", re.I
+)
+
+
+def _inline_items(text: str) -> list[str]:
+    """Items run together inside one long paragraph after it announces them ("… the text included
+    a small number of 'Areas for Improvement' (AFIs): The force should … The force should …
+    2.4 Leadership …"), as text taken from a PDF often is."""
+    lead = re.search(
+        r"(?:causes?\s+of\s+concern|areas?\s+for\s+improvement|afis?\W*|recommendations)[^:]{0,80}:",
+        text,
+        re.I,
+    )
+    if not lead:
+        return []
+    rest = text[lead.end() :]
+    rest = re.split(r"\s\d{1,2}\.\d{1,2}\s+[A-Z]", rest, maxsplit=1)[
+        0
+    ]  # the next numbered paragraph
+    parts = [p.strip() for p in _INLINE_START.split(rest) if p.strip()]
+    return [p for p in parts if _ASKS.match(p)]
 
 
 def scan_items(

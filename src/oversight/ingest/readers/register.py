@@ -159,7 +159,8 @@ def _entry(
         else:
             plain.append(text)
     events = status_log("\n".join(log_parts))
-    words = recommendation or concern or " ".join(plain)
+    asking = [t for t in plain if re.search(r"\b(?:should|must|needs?\s+to)\b", t, re.I)]
+    words = recommendation or concern or (asking[0] if asking else " ".join(plain))
     is_concern = concern is not None or bool(kind_words and "concern" in kind_words.lower())
     statuses = [e.status for e in events if e.status]
     item = FoundRecommendation(

@@ -23,7 +23,7 @@ _SPACES = re.compile(r"\s+")
 # A list marker at the start of a line: "1.)", "1.", "2)", "(a)", "a)", "•", "-".
 MARKER = re.compile(
     r"^\s*(?P<marker>\(?\d{1,3}\s*\.?\s*\)|\d{1,3}\.(?!\d)|\([a-z]\)|[a-z]\)|"
-    r"[•▪●◦‣∙·*■□►▶➢➤✓✔\uf0b7\uf0a7\uf076\uf0d8]|[-–](?=\s))"
+    r"[•▪●◦‣∙·*■□►▶➢➤✓✔\uf0b7\uf0a7\uf076\uf0d8]|[-–](?=\s)|o(?=\s{2,}|\t))"
     r"\s*"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
