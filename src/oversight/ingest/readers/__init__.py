@@ -16,7 +16,7 @@ import pathlib
 
 from oversight.ingest.extraction import Extraction, ItemKind, SourceKind, UnreadableFile
 from oversight.ingest.readers import files, text
-from oversight.ingest.readers.about import organisation_named
+from oversight.ingest.readers.about import organisation_named, refers_to_itself
 from oversight.ingest.readers.common import set_deadline
 from oversight.ingest.readers.items import addressed_to_all, merge, scan_items
 from oversight.ingest.readers.paper import is_committee_paper, read_paper
@@ -117,7 +117,7 @@ def _read(
     more = scan_items(
         paras,
         report_title=(report.title or None) if report else page_title,
-        national_document=about is None,
+        national_document=about is None and not refers_to_itself(paras),
     )
     found = merge(extraction.recommendations, more)  # the reader's own (status logs…) first
     scanned = {id(item) for item in more}

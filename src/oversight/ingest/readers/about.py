@@ -63,3 +63,13 @@ def organisation_named(paras: list[Para], page_title: str | None = None) -> str 
     if len(ranked) > 1 and scores[ranked[1]] == scores[best] and first[ranked[1]] == first[best]:
         return None
     return best
+
+
+_ITSELF = re.compile(r"\bthe\s+(?:force|service|constabulary|brigade)\b(?!\s+(?:area|areas))", re.I)
+
+
+def refers_to_itself(paras: list[Para]) -> bool:
+    """Whether the document speaks of one force or service as "the force" or "the service" (a
+    committee paper, minutes, a letter), rather than of all of them (a national report)."""
+    opening = " ".join(p.text for p in paras[:40])
+    return bool(_ITSELF.search(opening))

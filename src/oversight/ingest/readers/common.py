@@ -77,9 +77,24 @@ def audience_from_text(text: str) -> list[str]:
 
 
 def audience_from_heading(words: str) -> list[str]:
-    """ "For the NPCC and the CPS" → ["NPCC", "CPS"]; names not known are kept as written."""
+    """ "For the NPCC and the CPS" → ["NPCC", "CPS"]; names not known are kept as written. A
+    name with "and" in it ("fire and rescue services") stays whole."""
     words = re.sub(r"^\s*for\s+", "", words.strip().rstrip(":").strip(), flags=re.I)
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", words)
+    pieces = re.split(r"\s*(,|;|\band\b|&)\s*", words)
+    parts: list[str] = []
+    index = 0
+    while index < len(pieces):
+        part = pieces[index]
+        # "fire" "and" "rescue services": joined again when together they are a body's name
+        if index + 2 < len(pieces) and pieces[index + 1] in ("and", "&"):
+            joined = f"{part} and {pieces[index + 2]}"
+            if _name(re.sub(r"^(?:the|all)\s+", "", joined, flags=re.I), _BODIES):
+                pieces[index + 2] = joined
+                index += 2
+                continue
+        if part not in (",", ";", "and", "&"):
+            parts.append(part)
+        index += 1
     found: list[str] = []
     for part in parts:
         part = re.sub(r"^(?:the|all)\s+", "", part.strip(), flags=re.I).strip()

@@ -313,6 +313,7 @@ class _Scan:
         if para.marker is not None and (self.lead_kind or self.lead_in or self.section):
             if self.style is None and (self.lead_kind or self.lead_in):
                 self.style = style
+            self.expected = 0  # the items are the list's, not the paragraphs after it
             kind = self.lead_kind or self.section or RECOMMENDATION
             if kind == CONCERN and self.section == CONCERN and self.lead_kind is None:
                 kind = CONCERN if self.concern is None or self.last is not self.concern else kind
@@ -374,16 +375,24 @@ class _Scan:
             or _RECOMMENDS.match(text)
             or (self.section is not None and _ASKS_ANYWHERE.search(text))
         )
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+        if asks and len(sentences) > 1 and _ASKS_ANYWHERE.search(sentences[0]):
+            # A whole recommendation, then "The service should make sure:" and its bullets:
+            # one item, the bullets with it.
+            kind = RECOMMENDATION if self.section in (None, CONCERN) else self.section
+            self.lead_in = self.lead_kind = None
+            self.whole = self.add(kind, text)
+            return
         if asks:
             self.lead_in = text
             self.lead_kind = self.section if self.section in (AFI, CONCERN) else None
             if self.lead_kind == CONCERN:
                 self.lead_kind = RECOMMENDATION  # what a concern's lead-in asks for
-        elif _ANNOUNCES.search(text):
+        elif _ANNOUNCES.search(sentences[-1]):  # the sentence that ends with the colon
             self.lead_in = None
-            self.lead_kind = _announced_kind(text, self.section)
+            self.lead_kind = _announced_kind(sentences[-1], self.section)
             self.style = None
-            counted = _COUNT.search(text)
+            counted = _COUNT.search(sentences[-1])
             if counted:
                 n = counted["n"].lower()
                 self.expected = _NUMBERS.get(n) or int(n)

@@ -37,7 +37,8 @@ _LABELLED = re.compile(
 _OPENS_ITEM = re.compile(
     r"^(?:(?:we|hmic(?:frs)?)\s+(?:also\s+)?recommends?\b|"
     r"(?:by|within|no\s+later\s+than|not\s+later\s+than)\s[^,]{3,40},\s+\S+(?:\s+\S+){0,4}\s+should\b|"
-    r"(?:cause\s+of\s+concern|area\s+for\s+improvement|afi)\b)",
+    r"(?:cause\s+of\s+concern|area\s+for\s+improvement|action\s+for\s+further\s+improvement|"
+    r"afi)\b)",
     re.I,
 )
 _CONTINUES = re.compile(r"(?:,|\b(?:and|or|of|the|to|a|an|in|for|with|by|on|at|from))\s*$", re.I)
@@ -173,8 +174,9 @@ def paragraphs_from_lines(text: str) -> list[Para]:
     def flush() -> None:
         nonlocal current
         if current:
-            words = clean(_join_lines(current))
-            marker, rest = split_marker(words)
+            joined = _join_lines(current)
+            marker, rest = split_marker(joined.strip())  # before spaces are tidied: "o   Item"
+            words, rest = clean(joined), clean(rest)
             if pending and marker is None:
                 marker = pending.pop(0)
             paras.append(Para(rest or words, marker, hard=hard))
