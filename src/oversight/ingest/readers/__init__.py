@@ -119,7 +119,10 @@ def _read(
         report_title=(report.title or None) if report else page_title,
         national_document=about is None and not refers_to_itself(paras),
     )
-    found = merge(extraction.recommendations, more)  # the reader's own (status logs…) first
+    if source.kind == SourceKind.INSPECTION_REPORT:
+        found = merge(more, extraction.recommendations)  # a report: the scanner's reading first
+    else:
+        found = merge(extraction.recommendations, more)  # the reader's own (status logs…) first
     scanned = {id(item) for item in more}
     for item in found:
         if id(item) in scanned:

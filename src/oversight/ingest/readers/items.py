@@ -258,6 +258,8 @@ class _Scan:
             self.expected = 0
             self.pending = (_label_kind(found["label"]), found["num"])
             self.lead_in = None
+            if self.pending[0] == CONCERN:
+                self.section, self.concern = CONCERN, None  # its recommendations follow it
             return
         if (found := _LABEL.match(text)) and (
             found["num"] or found["label"][:1].isupper() or found["label"].lower() == "afi"
