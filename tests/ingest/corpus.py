@@ -199,9 +199,10 @@ def score(document: Document, extraction) -> dict[str, Score]:
                 s.misses.append(
                     f"{document.stem}: audience {item.audience}, not {key_item['audience']}"
                 )
-    tail = normalise(document.text)[-60:]
+    lines = [ln for ln in document.text.strip().splitlines() if ln.strip()]
+    last_line = normalise(re.sub(r"^\W+", "", lines[-1] if lines else ""))
     for i, item in enumerate(found):
-        if i not in used and normalise(item.text).endswith(tail[-30:]):
+        if i not in used and last_line and normalise(item.text).endswith(last_line[-60:]):
             continue  # an item cut off by the end of the stored text: not in the key, not invented
         if i not in used:
             scores[item.kind].invented += 1

@@ -129,7 +129,7 @@ def _read(
             set_deadline(item, report.published_on if report else None, warnings)
         if item.kind == ItemKind.RECOMMENDATION and addressed_to_all(item.text):
             item.kind = ItemKind.NATIONAL_RECOMMENDATION
-    extraction.recommendations[:] = found
+    extraction.recommendations[:] = [item for item in found if item.text.strip()]
     if source.kind == SourceKind.UNKNOWN and not extraction.recommendations:
         warnings.append(
             "This does not look like an inspection report, a register page, a committee paper "

@@ -86,7 +86,10 @@ _FORCE_SUBJECTS = (
 )
 _ASKS = re.compile(
     rf"^{_OPENING}(?P<subject>{_NATIONAL_SUBJECTS}|{_FORCE_SUBJECTS})"
-    rf"(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,]{{0,80}},)?\s+(?:,\s*)?{_MODAL}\b",
+    rf"(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,]{{0,80}},)?"
+    # "those forces using a threat, harm and risk policy, that have not yet done so, should"
+    rf"(?:\s+(?:in|of|using|that|which|who|with|across)\b[^.;:]{{0,140}}?)?"
+    rf"\s*,?\s+{_MODAL}\b",
     re.I,
 )
 _NATIONAL_START = re.compile(rf"^{_OPENING}(?:{_NATIONAL_SUBJECTS})\b", re.I)
@@ -200,6 +203,9 @@ class _Scan:
         self.expected = 0  # paragraphs still to come as items, from a lead-in's count
         self.style: str | None = None  # the marker of the lead-in's first item
         self.theme: str | None = None  # "Cause of concern: responding to the public"
+        self.index = 0  # the paragraph being read
+        self.added_at = -1  # the paragraph the last item came from
+        self.via = ""  # how the item being added was found: "list", "label", "section"…
 
     def add(self, kind: str, text: str, number: str | None = None) -> FoundRecommendation | None:
         text = text.strip()
@@ -219,13 +225,15 @@ class _Scan:
             item.cause_of_concern = self.concern.number or f"#{self.concerns}"
         if kind == RECOMMENDATION and self._national(text):
             item.kind = NATIONAL
+        item._via = self.via  # how it was found (not part of the JSON)
         self.items.append(item)
         self.last = item
+        self.added_at = self.index
         return item
 
     def _national(self, text: str) -> bool:
         body = re.sub(_RECOMMENDS, "", text).strip()
-        if _NATIONAL_START.match(body):
+        if addressed_to_all(body):
             return True
         forced = re.match(rf"^{_OPENING}(?:{_FORCE_SUBJECTS})\b", body, re.I)
         return self.national_document and not forced and self.concern is None
@@ -237,8 +245,15 @@ class _Scan:
         self.pending = self.last = None
 
     def run(self) -> list[FoundRecommendation]:
-        for para in self.paras:
+        for index, para in enumerate(self.paras):
+            self.index = index
+            self.via = ""
             self.read(para)
+        # Causes of concern listed in a summary ("We issued two causes of concern: • …") and set
+        # out in full further on: the full ones are the items.
+        in_full = any(i.kind == CONCERN and i._via != "list" for i in self.items)
+        if in_full:
+            self.items = [i for i in self.items if not (i.kind == CONCERN and i._via == "list")]
         return self.items
 
     def read(self, para: Para) -> None:
@@ -283,6 +298,14 @@ class _Scan:
                 pass  # two concerns in a row
             self.add(label_kind, rest, found["num"])
             return
+        counted = _COUNT.search(text)
+        if (
+            counted
+            and len(text) <= 300
+            and re.search(r"\b(?:are|were|include|included|is|was)\s*:?$", text)
+        ):
+            self.open_lead_in(text)
+            return
         if heading and para.marker is None:
             self.heading(para, text)
             return
@@ -297,14 +320,6 @@ class _Scan:
         if text.endswith(":") and len(text) <= 400:
             self.open_lead_in(text)
             return
-        counted = _COUNT.search(text)
-        if (
-            counted
-            and len(text) <= 300
-            and re.search(r"\b(?:are|were|include|included|is|was)\s*:?$", text)
-        ):
-            self.open_lead_in(text)
-            return
         if para.marker is not None and self.whole is not None:
             self.whole.text = f"{self.whole.text} {text}"  # a bullet of one recommendation
             return
@@ -313,6 +328,8 @@ class _Scan:
             self.lead_in = self.lead_kind = self.style = None  # another list: the items ended
             self.expected = 0
         if para.marker is not None and (self.lead_kind or self.lead_in or self.section):
+            if self.lead_kind or self.lead_in:
+                self.via = "list"
             if self.style is None and (self.lead_kind or self.lead_in):
                 self.style = style
             self.expected = 0  # the items are the list's, not the paragraphs after it
@@ -378,6 +395,18 @@ class _Scan:
             or (self.section is not None and _ASKS_ANYWHERE.search(text))
         )
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+        if (
+            asks
+            and len(text.split()) <= 10
+            and self.last is not None
+            and self.added_at == self.index - 1
+            and self.last.kind != CONCERN
+        ):
+            # "The service should make sure:" right after the recommendation it belongs to
+            self.last.text = f"{self.last.text} {text}"
+            self.whole = self.last
+            self.lead_in = self.lead_kind = None
+            return
         if asks and len(sentences) > 1 and _ASKS_ANYWHERE.search(sentences[0]):
             # A whole recommendation, then "The service should make sure:" and its bullets:
             # one item, the bullets with it.
@@ -390,11 +419,11 @@ class _Scan:
             self.lead_kind = self.section if self.section in (AFI, CONCERN) else None
             if self.lead_kind == CONCERN:
                 self.lead_kind = RECOMMENDATION  # what a concern's lead-in asks for
-        elif _ANNOUNCES.search(sentences[-1]):  # the sentence that ends with the colon
+        elif _ANNOUNCES.search(announcing := _announcing(sentences)):
             self.lead_in = None
-            self.lead_kind = _announced_kind(sentences[-1], self.section)
+            self.lead_kind = _announced_kind(announcing, self.section)
             self.style = None
-            counted = _COUNT.search(sentences[-1])
+            counted = _COUNT.search(announcing)
             if counted:
                 n = counted["n"].lower()
                 self.expected = _NUMBERS.get(n) or int(n)
@@ -424,6 +453,21 @@ class _Scan:
             concern_expected = self.section == CONCERN and (
                 self.concern is None or self.last is not self.concern
             )
+            dated = re.match(rf"^{_OPENING}\S", text, re.I) and re.match(
+                r"^(?:by|before|within|no\s+later|not\s+later|with\s+immediate|immediately)\b",
+                text,
+                re.I,
+            )
+            if (
+                concern_expected
+                and self.concern is None
+                and not dated
+                and not _RECOMMENDS.match(text)
+                and len(text) >= 40
+                and not re.match(r"^(?:we|our|in|the\s+inspection)\b", text, re.I)
+            ):
+                self.add(CONCERN, text)  # a cause of concern opens its section
+                return
             if (
                 concern_expected
                 and not asks
@@ -438,6 +482,18 @@ class _Scan:
             return
         if asks:
             self.add(RECOMMENDATION, text)
+
+
+def _announcing(sentences: list[str]) -> str:
+    """The sentence a lead-in announces its items in: its last ("We identified two causes of
+    concern:"), or the one before a short last one ("… the causes of concern we gave. These
+    were:")."""
+    last = sentences[-1]
+    if len(sentences) > 1 and re.match(
+        r"^(?:these|they|this|it|those)\s+\S+(?:\s+\S+)?:$", last, re.I
+    ):
+        return f"{sentences[-2]} {last}"
+    return last
 
 
 def _style(marker: str | None) -> str | None:
@@ -485,10 +541,15 @@ def scan_items(
     return items
 
 
+_NATIONAL_SUBJECT = re.compile(rf"(?:{_NATIONAL_SUBJECTS})", re.I)
+
+
 def addressed_to_all(text: str) -> bool:
     """Whether a recommendation is addressed to everyone of a kind (chief constables, all
-    forces, chief fire officers, the Home Office …): a national recommendation."""
-    return bool(_NATIONAL_START.match(re.sub(_RECOMMENDS, "", text).strip()))
+    forces, chief fire officers, the Home Office …) as the ones who should act: a national
+    recommendation. ("Home Office cyber-enabled flag … to be applied" is not.)"""
+    asks = _ASKS.match(re.sub(_RECOMMENDS, "", text).strip())
+    return bool(asks and _NATIONAL_SUBJECT.fullmatch(asks["subject"]))
 
 
 def merge(

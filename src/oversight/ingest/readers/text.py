@@ -41,6 +41,12 @@ _OPENS_ITEM = re.compile(
     r"afi)\b)",
     re.I,
 )
+# "The four recommendations in the report are" (and no colon): the items start on the next line
+_ANNOUNCING_END = re.compile(
+    r"\b(?:recommendations?|causes?\s+of\s+concern|areas?\s+for\s+improvement)\b.{0,80}"
+    r"\b(?:are|were|include|included|as\s+follows)\s*$",
+    re.I,
+)
 _CONTINUES = re.compile(r"(?:,|\b(?:and|or|of|the|to|a|an|in|for|with|by|on|at|from))\s*$", re.I)
 
 
@@ -201,6 +207,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
             or _is_caps_heading(previous)
             or _LABELLED.match(stripped) is not None
             or _OPENS_ITEM.match(stripped) is not None
+            or _ANNOUNCING_END.search(previous) is not None
             or (
                 _looks_like_heading(previous, width)
                 and current == [previous]
