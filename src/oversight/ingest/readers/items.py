@@ -31,6 +31,7 @@ import re
 from oversight.ingest.extraction import FoundRecommendation, ItemKind
 from oversight.ingest.readers.common import audience_from_text, normalise
 from oversight.ingest.readers.text import Para
+from oversight.rules.deadlines import extract_deadline_text
 
 CONCERN = ItemKind.CAUSE_OF_CONCERN
 RECOMMENDATION = ItemKind.RECOMMENDATION
@@ -401,6 +402,8 @@ class _Scan:
             and self.last is not None
             and self.added_at == self.index - 1
             and self.last.kind != CONCERN
+            and self.last.text.rstrip().endswith(".")
+            and not extract_deadline_text(text)
         ):
             # "The service should make sure:" right after the recommendation it belongs to
             self.last.text = f"{self.last.text} {text}"
