@@ -120,7 +120,10 @@ def _read(
         national_document=about is None and not refers_to_itself(paras),
     )
     if source.kind == SourceKind.INSPECTION_REPORT:
-        found = merge(more, extraction.recommendations)  # a report: the scanner's reading first
+        # A report: the scanner reads its items (the report reader's only where it found none,
+        # keeping its promising practice)
+        practice = [i for i in extraction.recommendations if i.kind == ItemKind.PROMISING_PRACTICE]
+        found = merge(more, practice) if more else extraction.recommendations
     else:
         found = merge(extraction.recommendations, more)  # the reader's own (status logs…) first
     scanned = {id(item) for item in more}

@@ -559,12 +559,13 @@ def merge(
     first: list[FoundRecommendation], more: list[FoundRecommendation]
 ) -> list[FoundRecommendation]:
     """`first` (a reader's own items), then those of `more` that are not already there."""
-    seen = [normalise(i.text)[:120] for i in first]
+    seen = [normalise(i.text) for i in first]
     merged = list(first)
     for item in more:
-        key = normalise(item.text)[:120]
-        if not key or any(key in s or s in key for s in seen if s):
-            continue
-        seen.append(key)
+        whole = normalise(item.text)
+        key = whole[:120]
+        if not key or any(key in s or s[:120] in whole for s in seen if s):
+            continue  # the same item, or a part of one already there (a bullet of it)
+        seen.append(whole)
         merged.append(item)
     return merged
