@@ -124,6 +124,15 @@ _COMMITTEES_OWN = re.compile(
     r"(?:asked|requested|invited|recommended)\s+to\b",
     re.I,
 )
+_MENTIONS_CONCERN = re.compile(r"\bcauses?\s+of\s+concern\b", re.I)
+# Minutes that tell of a cause of concern: "HMICFRS had given a ‘cause of concern’ as they
+# considered the Service could not assure itself that …"
+_TOLD = re.compile(
+    r"\b(?:given|gave|issued|raised|identified)\s+(?:a|an|one)\s+[‘'\"“]?cause\s+of\s+concern[’'\"”]?"
+    r"\s+(?:as|because|since|that)\s+(?:(?:they|it|we|hmicfrs|inspectors)\s+"
+    r"(?:considered|found|judged|said|felt)\s+(?:that\s+)?)?(?P<rest>[a-z][^.]{30,}\.?)",
+    re.I,
+)
 _ASKS_ANYWHERE = re.compile(rf"\b{_MODAL}\b|\brecommends?\b", re.I)
 # Headings that end a section of items.
 _STRUCTURAL = re.compile(
@@ -246,10 +255,12 @@ class _Scan:
         self.pending = self.last = None
 
     def run(self) -> list[FoundRecommendation]:
+        self.previous_mentions_concern = False
         for index, para in enumerate(self.paras):
             self.index = index
             self.via = ""
             self.read(para)
+            self.previous_mentions_concern = bool(_MENTIONS_CONCERN.search(para.text))
         # Causes of concern listed in a summary ("We issued two causes of concern: • …") and set
         # out in full further on: the full ones are the items.
         in_full = any(i.kind == CONCERN and i._via != "list" for i in self.items)
@@ -444,6 +455,23 @@ class _Scan:
 
     def sentence(self, para: Para, text: str) -> None:
         """A paragraph that is not a list item: an item if it asks for something."""
+        if (
+            re.search(rf"\b{_MODAL}\s+also\b", text, re.I)
+            and self.last is not None
+            and self.added_at == self.index - 1
+        ):
+            self.last.text = f"{self.last.text} {text}"  # "… should also …": the same item, on
+            return
+        if told := _TOLD.search(text):  # "HMICFRS had given a 'cause of concern' as …"
+            self.add(CONCERN, told["rest"])
+            return
+        if self.previous_mentions_concern and (
+            that := re.match(
+                r"^(?:this|it|that)\s+(?:was|is)\s+that\s+(?P<rest>.{30,})", text, re.I
+            )
+        ):
+            self.add(CONCERN, that["rest"])  # "One of them was about … This was that <the concern>"
+            return
         if (
             _IS_A_CONCERN.search(text)
             and len(text) <= 600
