@@ -26,6 +26,7 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+)?(?:fire\s+and\s+rescue\s+)?sector", "Fire and rescue sector"),
     (r"local\s+government\s+association|lga", "LGA"),
     (r"fire\s+standards\s+board", "Fire Standards Board"),
+    (r"(?:trade|staff)\s+unions|staff\s+representative\s+bodies", "Trade unions"),
 )
 _SUBJECT_ONLY: tuple[tuple[str, str], ...] = (
     (r"police|forces|the\s+force", "Police"),
@@ -38,7 +39,9 @@ _SUBJECT_PATTERN = re.compile(
 )
 
 _AGENT = re.compile(
-    r"\b(?:by|from|with)\s+(?:the\s+)?(?P<who>" + "|".join(p for p, _ in _BODIES) + r")\b", re.I
+    r"\b(?:provided|led|given|produced|developed|set|made|agreed|coordinated|done)\s+by\s+"
+    r"(?:the\s+)?(?P<who>" + "|".join(p for p, _ in _BODIES) + r")\b",
+    re.I,
 )
 
 
@@ -54,12 +57,16 @@ def audience_from_text(text: str) -> list[str]:
     Constables should…", "police and prosecutors should…") and anyone it says will do
     something ("… provided by the NPCC"). In the order written; nothing when nobody is named.
     Bodies only mentioned ("the Home Office cyber-enabled flag") are not counted."""
-    verb = _VERB.search(text)
+    verb = _VERB.search(text) or re.search(r"\s+to\s+[a-z]+", text)  # "X with Y to review"
     subject_end = verb.start() if verb else 0
     # The subject is the words after the deadline phrase and before the verb.
     subject_start = text.rfind(",", 0, subject_end) + 1
     names: list[tuple[int, str]] = []
-    for start in (subject_start, 0):  # "The Home Office, in consultation with …, should"
+    # "By 1 June 2023, chief fire officers should": the subject after the opening phrase; but
+    # "The Home Office, in consultation with …, should" and "A with B, C and D to review": all
+    opening = re.match(r"\s*(?:the\s+|all\s+)?", text, re.I).end()
+    starts_with_body = _BODY_PATTERN.match(text, opening) is not None
+    for start in (0,) if starts_with_body else (subject_start, 0):
         for table, pattern in ((_BODIES, _BODY_PATTERN), (_SUBJECT_ONLY, _SUBJECT_PATTERN)):
             for match in pattern.finditer(text, start, subject_end):
                 if name := _name(match.group(), table):
@@ -69,6 +76,14 @@ def audience_from_text(text: str) -> list[str]:
     for match in _AGENT.finditer(text):
         if name := _name(match.group("who"), _BODIES):
             names.append((match.start(), name))
+    # Later sentences that give others something to do: "… Police and crime commissioners
+    # should hold them to account."
+    for sentence in re.finditer(r"(?<=[.;])\s+(?P<s>[A-Z][^.;]{0,200})", text):
+        words = sentence["s"]
+        later, body = _VERB.search(words), _BODY_PATTERN.match(words)
+        name = _name(body.group(), _BODIES) if body else None
+        if later and body and name and later.start() - body.end() <= 60:
+            names.append((sentence.start("s"), name))
     found: list[str] = []
     for _, name in sorted(names):
         if name not in found:

@@ -159,8 +159,13 @@ def _entry(
         else:
             plain.append(text)
     events = status_log("\n".join(log_parts))
-    asking = [t for t in plain if re.search(r"\b(?:should|must|needs?\s+to)\b", t, re.I)]
-    words = recommendation or concern or (asking[0] if asking else " ".join(plain))
+    # Without labels, the entry is its paragraphs from the first that asks for something
+    # (what comes before it is the page around it: "404 Page not found", a heading)
+    asking = next(
+        (i for i, t in enumerate(plain) if re.search(r"\b(?:should|must|needs?\s+to)\b", t, re.I)),
+        0,
+    )
+    words = recommendation or concern or " ".join(plain[asking:])
     is_concern = concern is not None or bool(kind_words and "concern" in kind_words.lower())
     statuses = [e.status for e in events if e.status]
     item = FoundRecommendation(
