@@ -8,13 +8,16 @@ export PORT
 # Tests run on every core (pytest-xdist); PYTEST_ARGS="-n 0 -k NAME" runs some in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: demo test install assets chromium office lint format clean serve check load
+.PHONY: demo test install assets chromium office lint format clean serve check load ingest-eval
 
 demo: install assets ## Install, load the demo on SQLite and serve it on http://127.0.0.1:$(PORT)
 	OVERSIGHT_DEMO=1 $(VENV)/bin/oversight demo --port $(PORT)
 
 test: install assets chromium office ## Install what is needed and run every test
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+ingest-eval: install ## How the readers do on the real documents in tests/ingest/real (MISSES=1: each miss)
+	$(PY) -m tests.ingest.corpus $(if $(MISSES),--misses,)
 
 load: install assets ## 50 simulated people for two minutes against gunicorn on loopback (LOAD_ARGS="--seconds 30")
 	$(PY) -m bench.load $(LOAD_ARGS)

@@ -68,14 +68,15 @@ def normalise(text: str) -> str:
 def _audience(names, about: str | None = None) -> set[str]:
     """The bodies named as having to act, in the record's names; the organisation itself (the
     force, the service, or its name) is not an audience."""
-    from oversight.ingest.readers.common import audience_from_heading
+    from oversight.ingest.readers.common import audience_from_heading, audience_from_text
 
     wanted = set()
     for name in names or []:
         if normalise(name) in SELF or (about and normalise(name) == normalise(about)):
             continue
-        for canonical in audience_from_heading(name) or [name]:
-            wanted.add(normalise(canonical))
+        # the record's name for what the key wrote as printed ("those forces using …" → Police)
+        canonical = audience_from_text(f"{name} should act") or audience_from_heading(name)
+        wanted |= {normalise(c) for c in canonical or [name]}
     return wanted
 
 
@@ -216,6 +217,7 @@ def evaluate(formats=("txt", "pdf")) -> dict:
     """Every document in every format: totals by item kind and by document kind."""
     by_item: dict[tuple[str, str], Score] = defaultdict(Score)
     by_document: dict[tuple[str, str], Score] = defaultdict(Score)
+    by_set: dict[tuple[str, str], Score] = defaultdict(Score)
     empty_with_items: list[str] = []
     for document in documents():
         for fmt in formats:
@@ -223,12 +225,19 @@ def evaluate(formats=("txt", "pdf")) -> dict:
             scores = score(document, extraction)
             for s in scores.values():
                 s.misses = [f"{fmt}: {m}" for m in s.misses]
+            held_out = "held out" if document.stem.startswith("heldout/") else "development"
             for kind, s in scores.items():
                 by_item[(fmt, kind)].add(s)
                 by_document[(fmt, document.kind)].add(s)
+                by_set[(fmt, held_out)].add(s)
             if not document.key["items"] and any(s.invented for s in scores.values()):
                 empty_with_items.append(f"{fmt}: {document.stem}")
-    return {"by_item": by_item, "by_document": by_document, "empty_with_items": empty_with_items}
+    return {
+        "by_item": by_item,
+        "by_document": by_document,
+        "by_set": by_set,
+        "empty_with_items": empty_with_items,
+    }
 
 
 def table(results: dict) -> str:
