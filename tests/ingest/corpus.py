@@ -242,10 +242,14 @@ def evaluate(formats=("txt", "pdf")) -> dict:
 
 def table(results: dict) -> str:
     lines = []
-    for title, rows in (
+    tables = (
         ("By item kind", results["by_item"]),
         ("By document", results["by_document"]),
-    ):
+        # "development": the documents the readers were improved on; "held out": gathered after
+        # that, and measured as they came
+        ("By set", results["by_set"]),
+    )
+    for title, rows in tables:
         lines.append(f"\n{title}")
         lines.append(
             f"{'format':6} {'kind':24} {'items':>5} {'recall':>7} {'precision':>9} "
