@@ -23,6 +23,7 @@ class SourceKind:
     REGISTER_PAGE = "register_page"
     COMMITTEE_PAPER = "committee_paper"
     TRACKER = "tracker"
+    DOCUMENT = "document"  # none of those, but items were found in its text
     UNKNOWN = "unknown"
 
 

@@ -179,6 +179,22 @@ class Plan:
     blockers: list[str] = field(default_factory=list)  # stop any import, whatever is skipped
     already: ImportBatch | None = None  # the same file, imported before
 
+    @property
+    def about(self) -> str | None:
+        """The force or service the document is about, where it names one."""
+        return self.extraction.source.about
+
+    @property
+    def about_someone_else(self) -> str | None:
+        """A warning when the document is about another force or service than the importer's."""
+        about = self.about
+        if about is None or _same_organisation(about, self.organisation):
+            return None
+        return (
+            f"This document is about {about}, not {self.organisation.name}. Check it is the "
+            f"right file: what you import goes into {self.organisation.name}’s record."
+        )
+
     def with_action(self, *actions: str) -> list[PlannedRecommendation]:
         return [p for p in self.recommendations if p.action in actions]
 
@@ -233,6 +249,8 @@ class Plan:
     def as_json(self) -> dict[str, Any]:
         return {
             "organisation": self.organisation.name,
+            "about": self.about,
+            "about_warning": self.about_someone_else,
             "already_imported": (
                 {
                     "on": self.already.decided_at.isoformat() if self.already.decided_at else None,
@@ -565,3 +583,8 @@ def build_plan(
         if item.due_on and deadline.due_on == item.due_on:
             item.due_on = None  # the wording already gives that date
     return plan
+
+
+def _same_organisation(name: str, organisation: Organisation) -> bool:
+    names = {organisation.name, organisation.short_name, *(organisation.aliases or [])}
+    return name.casefold() in {n.casefold() for n in names if n}

@@ -133,6 +133,8 @@ def _read(
         if item.kind == ItemKind.RECOMMENDATION and addressed_to_all(item.text):
             item.kind = ItemKind.NATIONAL_RECOMMENDATION
     extraction.recommendations[:] = [item for item in found if item.text.strip()]
+    if source.kind == SourceKind.UNKNOWN and extraction.recommendations:
+        source.kind = SourceKind.DOCUMENT
     if source.kind == SourceKind.UNKNOWN and not extraction.recommendations:
         warnings.append(
             "This does not look like an inspection report, a register page, a committee paper "

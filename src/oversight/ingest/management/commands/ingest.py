@@ -26,6 +26,7 @@ KINDS = {
     "register_page": "a page of the HMICFRS recommendations register",
     "committee_paper": "a committee paper",
     "tracker": "a tracker spreadsheet",
+    "document": "another document, its items read from its text",
     "unknown": "not recognised",
 }
 
@@ -195,7 +196,9 @@ def describe(plan: Plan, file_name: str) -> str:
     lines = [
         f"File: {file_name} (SHA-256 {source.sha256[:12]}…)",
         f"Read as: {KINDS.get(source.kind, source.kind)} ({source.format})",
-        f"Organisation: {plan.organisation.name}",
+        f"Importing into: {plan.organisation.name}",
+        f"About: {plan.about or 'no one force or service (national, or not named)'}",
+        *([f"Warning: {plan.about_someone_else}"] if plan.about_someone_else else []),
         "",
     ]
 
