@@ -118,4 +118,4 @@ def test_who_imports(reader, liaison, owner, org, csv):
     with pytest.raises(CommandError, match="lee is not in"):
         run(csv, "--as", "lee", "--organisation", other.organisation.name)
     out = run(csv, "--organisation", "Home Force Police", "--dry-run")
-    assert "Organisation: Home Force Police" in out
+    assert "Importing into: Home Force Police" in out
