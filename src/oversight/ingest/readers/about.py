@@ -58,6 +58,8 @@ def organisation_named(paras: list[Para], page_title: str | None = None) -> str 
         return None
     ranked = sorted(scores, key=lambda n: (-scores[n], first[n]))
     best = ranked[0]
+    if scores[best] < 2:
+        return None  # named once in passing ("at the request of the Commissioner of …")
     if len(ranked) > 2 and scores[ranked[2]] == scores[best]:
         return None  # many named alike: a national document
     if len(ranked) > 1 and scores[ranked[1]] == scores[best] and first[ranked[1]] == first[best]:

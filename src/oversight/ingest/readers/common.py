@@ -39,7 +39,7 @@ _SUBJECT_PATTERN = re.compile(
 )
 
 _AGENT = re.compile(
-    r"\b(?:provided|led|given|produced|developed|set|made|agreed|coordinated|done)\s+by\s+"
+    r"\b(?:provided|led|given|coordinated|delivered|overseen)\s+by\s+"
     r"(?:the\s+)?(?P<who>" + "|".join(p for p, _ in _BODIES) + r")\b",
     re.I,
 )

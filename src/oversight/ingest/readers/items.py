@@ -66,7 +66,10 @@ _MODAL = r"(?:should|must|needs?\s+to|is\s+to|are\s+to|ought\s+to)"
 # Deadline phrases that open an item: "By 1 June 2023,", "Within three months,", "Immediately,"
 _OPENING = (
     r"(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|within|with\s+immediate\s+effect|"
-    r"immediately|as\s+a\s+priority|from)\b[^,.;:]{0,60},?\s+)?"
+    r"immediately|as\s+a\s+priority|from)\b[^,.;:]{0,60},?\s+|"
+    # "In order to improve …, the force should", "To improve the service … the force should"
+    r"(?:in\s+order\s+to|to)\s+(?:improve|make|ensure|reduce|increase|help|give|better|"
+    r"protect|strengthen|address)\b[^.;:]{0,200}?,?\s+(?=the\s+(?:force|service)\b))?"
 )
 _NATIONAL_SUBJECTS = (
     r"(?:all\s+|those\s+|each\s+)?chief\s+constables?|(?:all\s+|those\s+)?forces|"
@@ -125,6 +128,16 @@ _COMMITTEES_OWN = re.compile(
     re.I,
 )
 _MENTIONS_CONCERN = re.compile(r"\bcauses?\s+of\s+concern\b", re.I)
+# A row of a table of recommendations whose subject is in the report, not the row: "By 27 March
+# 2025, where required, seek changes to …"
+_DATED_IMPERATIVE = re.compile(
+    r"^(?:by|before|no\s+later\s+than|within)\s[^,]{3,40},\s+"
+    r"(?:where\s+\w+,\s+|as\s+a\s+priority,\s+)?"
+    r"(?:review|seek|ensure|make|develop|introduce|provide|establish|improve|set|put|publish|"
+    r"carry|train|consider|work|adopt|implement|create|update|appoint|agree|assess|audit|"
+    r"identify|record|write|share|use|take|give|check)\b",
+    re.I,
+)
 # Minutes that tell of a cause of concern: "HMICFRS had given a ‘cause of concern’ as they
 # considered the Service could not assure itself that …"
 _TOLD = re.compile(
@@ -213,6 +226,7 @@ class _Scan:
         self.expected = 0  # paragraphs still to come as items, from a lead-in's count
         self.style: str | None = None  # the marker of the lead-in's first item
         self.theme: str | None = None  # "Cause of concern: responding to the public"
+        self.lead_audience: list[str] = []  # who an announcing lead-in says the items are for
         self.index = 0  # the paragraph being read
         self.added_at = -1  # the paragraph the last item came from
         self.via = ""  # how the item being added was found: "list", "label", "section"…
@@ -227,7 +241,9 @@ class _Scan:
             return None
         item = FoundRecommendation(kind=kind, text=text, number=number)
         item.report_title = self.report_title
-        item.audience = audience_from_text(text)
+        item.audience = audience_from_text(text) or (
+            list(self.lead_audience) if self.via == "list" else []
+        )
         if kind == CONCERN:
             self.concerns += 1
             self.concern = item
@@ -256,11 +272,14 @@ class _Scan:
 
     def run(self) -> list[FoundRecommendation]:
         self.previous_mentions_concern = False
+        self.recommendations_named = False
         for index, para in enumerate(self.paras):
             self.index = index
             self.via = ""
             self.read(para)
             self.previous_mentions_concern = bool(_MENTIONS_CONCERN.search(para.text))
+            if re.search(r"\brecommendations?\b", para.text, re.I):
+                self.recommendations_named = True
         # Causes of concern listed in a summary ("We issued two causes of concern: • …") and set
         # out in full further on: the full ones are the items.
         in_full = any(i.kind == CONCERN and i._via != "list" for i in self.items)
@@ -271,6 +290,12 @@ class _Scan:
     def read(self, para: Para) -> None:
         text = para.text.strip()
         if not text:
+            return
+        if para.heading is None and len(re.findall(r"(?:^|\s)[•●▪]\s", f" {text}")) >= 2:
+            # bullets run together in one paragraph: "• In order to … • To improve … • …"
+            for part in re.split(r"(?:^|\s)[•●▪]\s+", f" {text}"):
+                if part.strip():
+                    self.read(Para(part.strip(), "•"))
             return
         if para.marker is None:
             self.whole = None
@@ -347,7 +372,7 @@ class _Scan:
             self.expected = 0  # the items are the list's, not the paragraphs after it
             kind = self.lead_kind or self.section or RECOMMENDATION
             if kind == CONCERN and self.section == CONCERN and self.lead_kind is None:
-                kind = CONCERN if self.concern is None or self.last is not self.concern else kind
+                kind = CONCERN if self.concern is None else RECOMMENDATION  # what it asks for
             number = (
                 para.number
                 if para.number and para.number.isascii() and para.number.isdigit()
@@ -362,7 +387,7 @@ class _Scan:
             if not self.expected:
                 self.lead_kind = None
             return
-        if self.lead_in and para.marker is None and len(text) > 40:
+        if self.lead_in and self.style is None and para.marker is None and len(text) > 40:
             for clause in _clauses(text):  # the items run together in one paragraph
                 self.add(self.lead_kind or self.section or RECOMMENDATION, clause)
             self.lead_in = self.lead_kind = None
@@ -435,6 +460,9 @@ class _Scan:
                 self.lead_kind = RECOMMENDATION  # what a concern's lead-in asks for
         elif _ANNOUNCES.search(announcing := _announcing(sentences)):
             self.lead_in = None
+            # "… recommendations, including that police:": who the items are for
+            that = re.search(r"\bthat\s+(?P<who>[^:]{2,80}):?$", announcing)
+            self.lead_audience = audience_from_text(f"{that['who']} should") if that else []
             self.lead_kind = _announced_kind(announcing, self.section)
             self.style = None
             counted = _COUNT.search(announcing)
@@ -447,7 +475,12 @@ class _Scan:
             self.lead_in = self.lead_kind = None
 
     def inline(self, text: str) -> None:
-        if len(text) < 300 or self.last is not None and self.last.text in text:
+        if self.last is not None and self.last.text in text:
+            return
+        for part in _numbered_inline(text):
+            self.via = "list"
+            self.add(RECOMMENDATION, part)
+        if len(text) < 300:
             return
         for part in _inline_items(text):
             kind = _announced_kind(text[: text.find(part)], None)
@@ -455,6 +488,9 @@ class _Scan:
 
     def sentence(self, para: Para, text: str) -> None:
         """A paragraph that is not a list item: an item if it asks for something."""
+        if self.recommendations_named and _DATED_IMPERATIVE.match(text):
+            self.add(RECOMMENDATION, text)  # "By 27 March 2025, review and update …" in a table
+            return
         if (
             re.search(rf"\b{_MODAL}\s+also\b", text, re.I)
             and self.last is not None
@@ -498,14 +534,6 @@ class _Scan:
                 and not re.match(r"^(?:we|our|in|the\s+inspection)\b", text, re.I)
             ):
                 self.add(CONCERN, text)  # a cause of concern opens its section
-                return
-            if (
-                concern_expected
-                and not asks
-                and len(text) >= 40
-                and not re.match(r"^(?:we|our|in|the\s+inspection)\b", text, re.I)
-            ):
-                self.add(CONCERN, text)
                 return
             if asks:
                 kind = RECOMMENDATION if self.section == CONCERN else self.section
@@ -555,11 +583,24 @@ def _inline_items(text: str) -> list[str]:
     if not lead:
         return []
     rest = text[lead.end() :]
-    rest = re.split(r"\s\d{1,2}\.\d{1,2}\s+[A-Z]", rest, maxsplit=1)[
-        0
-    ]  # the next numbered paragraph
+    next_paragraph = re.compile(r"\s\d{1,2}\.\d{1,2}\s+[A-Z]")  # "… 2.4 Leadership …"
+    rest = next_paragraph.split(rest, maxsplit=1)[0]
     parts = [p.strip() for p in _INLINE_START.split(rest) if p.strip()]
     return [p for p in parts if _ASKS.match(p)]
+
+
+_ROMAN = re.compile(r"\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s*")
+
+
+def _numbered_inline(text: str) -> list[str]:
+    """ "… the report's 4 recommendations – (i) Home Office to define …; (ii) …; (iii) …": the
+    items numbered inside one paragraph after it counts or names recommendations."""
+    lead = _COUNT.search(text) or re.search(r"\brecommendations?\b", text, re.I)
+    first = _ROMAN.search(text, lead.end()) if lead else None
+    if first is None:
+        return []
+    parts = [p.strip().rstrip(";,").strip() for p in _ROMAN.split(text[first.start() :])]
+    return [re.sub(r"(?:;|,)?\s+and$", "", p).strip() for p in parts if len(p.strip()) >= 12]
 
 
 def scan_items(
