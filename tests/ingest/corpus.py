@@ -202,8 +202,11 @@ def score(document: Document, extraction) -> dict[str, Score]:
                 )
     lines = [ln for ln in document.text.strip().splitlines() if ln.strip()]
     last_line = normalise(re.sub(r"^\W+", "", lines[-1] if lines else ""))
+    end = normalise(document.text)[-25:]
     for i, item in enumerate(found):
-        if i not in used and last_line and normalise(item.text).endswith(last_line[-60:]):
+        words = normalise(item.text)
+        cut_off = (last_line and words.endswith(last_line[-60:])) or words.endswith(end)
+        if i not in used and cut_off:
             continue  # an item cut off by the end of the stored text: not in the key, not invented
         if i not in used:
             scores[item.kind].invented += 1

@@ -52,7 +52,9 @@ _NUMBER = r"\d{1,3}|twenty[-\s]+(?:one|two|three|four)\b|" + "|".join(
 _M = rf"(?:{MONTH_PATTERN})\.?"
 _LABEL = r"(?:(?:deadline|timescale|timeframe|target|due|when)\s*[:\-\u2013]\s*)?"
 _LEAD = re.compile(rf"^\s*{_LABEL}[\W_]*$", _FLAGS)
-_AFTER_PUNCTUATION = re.compile(r"[,;:(\-\u2013\u2014]\s*$|\brecommends?\s+that\s+$", re.I)
+_AFTER_PUNCTUATION = re.compile(
+    r"[,;:(\-\u2013\u2014]\s*$|\brecommends?\s+that\s+$|\bto\s+[a-z]+\s+$", re.I
+)
 
 _RELATIVE = re.compile(
     rf"\bwithin\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(?P<num>{_NUMBER})\s+"

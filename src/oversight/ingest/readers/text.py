@@ -180,7 +180,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
     def flush() -> None:
         nonlocal current
         if current:
-            joined = _join_lines(current)
+            joined = re.sub(r"\s*\|\s*$", "", _join_lines(current))  # a table cell's bar
             marker, rest = split_marker(joined.strip())  # before spaces are tidied: "o   Item"
             words, rest = clean(joined), clean(rest)
             if pending and marker is None:
@@ -208,6 +208,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
             or _LABELLED.match(stripped) is not None
             or _OPENS_ITEM.match(stripped) is not None
             or _ANNOUNCING_END.search(previous) is not None
+            or previous.rstrip().endswith("|")  # a cell of a table set out as text
             or (
                 _looks_like_heading(previous, width)
                 and current == [previous]
