@@ -81,6 +81,15 @@ class FoundRecommendation:
     # register pages: the cause of concern's own words, when the entry also gives the
     # recommendation made about it (then `text` is the recommendation)
     concern_text: str | None = None
+    # trackers, as the register's own spreadsheet writes them
+    revised_due_date: dt.date | None = None
+    progress_date: dt.date | None = None  # the day the progress (latest update) was written
+    portfolio: str | None = None
+    board: str | None = None
+    oversight_id: int | None = None  # the response's id in Oversight
+    report_published_on: dt.date | None = None
+    next_review: dt.date | None = None  # read, and shown; set in Oversight, not by an import
+    closed_on: dt.date | None = None  # likewise: a closure is decided in Oversight
 
 
 @dataclass

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from oversight.accounts.models import Organisation, User
 from oversight.dates import long_date
 from oversight.recommendations.models import ResponseStatus
-from oversight.rules.rag import RAG_WORDS
+from oversight.rules.rag import rag_word
 
 TEXT_MATCH_RATIO = 0.9
 
@@ -72,9 +72,7 @@ RANKS = {
 
 
 def rag_from(words: str | None) -> str | None:
-    if not words:
-        return None
-    return RAG_WORDS.get(normalise(words))
+    return rag_word(words)
 
 
 def status_from(words: str | None) -> str | None:
@@ -83,6 +81,9 @@ def status_from(words: str | None) -> str | None:
     text = normalise(words)
     if text in STATUS_WORDS:
         return STATUS_WORDS[text]
+    labels = {normalise(str(label)): value for value, label in ResponseStatus.choices}
+    if text in labels:  # as the register's own spreadsheet writes it: "Closed by the inspectorate"
+        return labels[text]
     if text in ResponseStatus.values or text.replace(" ", "_") in ResponseStatus.values:
         return text.replace(" ", "_")
     return None

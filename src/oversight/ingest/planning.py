@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from oversight.accounts.models import Organisation, OrganisationKind, User
+from oversight.accounts.models import Board, Organisation, OrganisationKind, Portfolio, User
 from oversight.ingest.extraction import (
     Extraction,
     FoundInspection,
@@ -65,6 +65,7 @@ ACTION_LABELS = {
 class PlannedUpdate:
     written_on: dt.date
     narrative: str
+    undated: bool = False  # the file gives no date: imported as such, dated the day of import
 
 
 @dataclass
@@ -81,6 +82,8 @@ class PlannedRecommendation:
     rag: str | None = None  # what the file says, in our values (None: says nothing)
     status: str | None = None
     due_on: dt.date | None = None  # a due date to set on our response (revised)
+    portfolio: Portfolio | None = None
+    board: Board | None = None
     updates: list[PlannedUpdate] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # for a match: what changes, in words
     notes: list[str] = field(default_factory=list)  # what was not understood
@@ -415,13 +418,87 @@ def _wanted_updates(found: FoundRecommendation, today: dt.date) -> list[PlannedU
             narrative = f"{event.date_text.strip()}: {narrative}"
         updates.append(PlannedUpdate(event.date or today, narrative))
     if found.progress and found.progress.strip():
-        updates.append(PlannedUpdate(today, found.progress.strip()))
+        if found.progress_date:
+            updates.append(PlannedUpdate(found.progress_date, found.progress.strip()))
+        else:
+            updates.extend(dated_updates(found.progress, today))
     return updates
 
 
-def _plan_fields(item: PlannedRecommendation, people: People, today: dt.date) -> None:
-    """What the file says about our response: owner, RAG, status, due date, progress."""
+# A date opening a progress entry: "12/03/2022 – Training started", "5 June 2022: Audit done",
+# "March 2023 - Policy agreed"
+_ENTRY_DATE = re.compile(
+    r"(?:^|(?<=[\n.;])\s*)(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})\s*[-–—:]\s*",
+    re.I,
+)
+
+
+def dated_updates(progress: str, today: dt.date) -> list[PlannedUpdate]:
+    """A tracker's progress cell as updates: each entry that opens with a date becomes an update
+    of that date, as written; text with no date before it is one update the file gives no date
+    for."""
+    from oversight.rules.partial_dates import parse_partial_date
+
+    text = progress.strip()
+    marks = list(_ENTRY_DATE.finditer(text))
+    updates: list[PlannedUpdate] = []
+    head = text[: marks[0].start()].strip() if marks else text
+    if head:
+        updates.append(PlannedUpdate(today, head, undated=True))
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
+        words = text[mark.end() : end].strip()
+        written = mark["date"]
+        numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})", written)
+        day = None
+        if numeric:
+            d, m, y = (int(n) for n in numeric.groups())
+            try:
+                day = dt.date(y + 2000 if y < 100 else y, m, d)
+            except ValueError:
+                day = None
+        else:
+            day = parse_partial_date(written, reference=today).on
+        if not words:
+            continue
+        if day is None:
+            updates.append(PlannedUpdate(today, f"{written}: {words}", undated=True))
+        else:
+            updates.append(PlannedUpdate(day, words))
+    return updates
+
+
+@dataclass
+class _Structure:
+    """The organisation's portfolios and boards, by name."""
+
+    portfolios: dict[str, Portfolio]
+    boards: dict[str, Board]
+
+    def __init__(self, organisation: Organisation):
+        self.portfolios = {normalise(p.name): p for p in organisation.portfolios.all()}
+        self.boards = {normalise(b.name): b for b in organisation.boards.all()}
+
+
+def _plan_fields(
+    item: PlannedRecommendation, people: People, today: dt.date, structure: _Structure
+) -> None:
+    """What the file says about our response: owner, RAG, status, due date, portfolio, board,
+    progress."""
     found = item.found
+    for name, table, what in (
+        (found.portfolio, structure.portfolios, "portfolio"),
+        (found.board, structure.boards, "board"),
+    ):
+        if name:
+            setattr(item, what, table.get(normalise(name)))
+            if getattr(item, what) is None:
+                item.notes.append(
+                    f"{what.capitalize()} “{name}” is not one of your {what}s in Oversight: "
+                    f"the {what} is left as it is."
+                )
     if found.rag:
         item.rag = rag_from(found.rag)
         if item.rag is None:
@@ -438,13 +515,16 @@ def _plan_fields(item: PlannedRecommendation, people: People, today: dt.date) ->
             item.notes.append(
                 f"Owner “{found.owner}” is not a person in Oversight: the owner is left as it is."
             )
-    item.due_on = found.due_date
+    # the response's due date: a revised one where the file gives it
+    item.due_on = found.revised_due_date or found.due_date
     item.updates = _wanted_updates(found, today)
 
 
 def _changes(item: PlannedRecommendation) -> None:
     """For a matched row with our response: what would change, in words; drops what would not."""
     response = item.response
+    if item.rag == "blue" and response.is_closed:
+        item.rag = None  # a closed response is shown blue (complete), whatever its last rating
     if item.rag and item.rag != response.rag:
         item.changes.append(f"RAG: {rag_label(response.rag)} → {rag_label(item.rag)}")
     else:
@@ -464,6 +544,13 @@ def _changes(item: PlannedRecommendation) -> None:
         item.changes.append(f"Due date: {long_day(response.due_on)} → {long_day(item.due_on)}")
     else:
         item.due_on = None
+    for what in ("portfolio", "board"):
+        wanted, current = getattr(item, what), getattr(response, what)
+        if wanted is not None and wanted != current:
+            before = current.name if current else "none"
+            item.changes.append(f"{what.capitalize()}: {before} → {wanted.name}")
+        else:
+            setattr(item, what, None)
     written = {normalise(n) for n in response.updates.values_list("narrative", flat=True)}
     new = []
     for update in item.updates:
@@ -502,9 +589,11 @@ def build_plan(
     responses = {
         r.recommendation_id: r
         for r in Response.objects.filter(organisation=organisation).select_related(
-            "owner", "recommendation"
+            "owner", "recommendation", "portfolio", "board"
         )
     }
+    responses_by_id = {r.pk: r for r in responses.values()}
+    structure = _Structure(organisation)
     seen_refs: dict[str, PlannedRecommendation] = {}
     seen_texts: list[tuple[str, PlannedRecommendation]] = []
     problem_rows = {p.row for p in plan.problems}
@@ -556,12 +645,16 @@ def build_plan(
             seen_refs[ref] = item
         seen_texts.append((text, item))
 
-        _plan_fields(item, people, today)
-        match, how = candidates.match(found)
+        _plan_fields(item, people, today, structure)
+        by_id = responses_by_id.get(found.oversight_id) if found.oversight_id else None
+        if by_id is not None:  # the register's own spreadsheet: the response itself
+            match, how = by_id.recommendation, "the same Oversight ID"
+        else:
+            match, how = candidates.match(found)
         if match is None:
             continue
         item.recommendation, item.how = match, how
-        item.response = responses.get(match.pk)
+        item.response = by_id or responses.get(match.pk)
         if item.response is None:
             item.action = TAKE_ON
             continue

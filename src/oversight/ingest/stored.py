@@ -17,7 +17,17 @@ from oversight.ingest.extraction import (
     StatusEvent,
 )
 
-DATE_FIELDS = {"date", "due_date", "start", "published_on"}
+DATE_FIELDS = {
+    "date",
+    "due_date",
+    "start",
+    "published_on",
+    "revised_due_date",
+    "progress_date",
+    "report_published_on",
+    "next_review",
+    "closed_on",
+}
 
 
 def _date(value: Any) -> dt.date | None:

@@ -201,6 +201,12 @@ class Update(models.Model):
         "proposed RAG rating", max_length=10, choices=Rag.choices, blank=True
     )
     next_steps = models.TextField(blank=True)
+    imported_from = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The file this update was imported from, when the file gave no date for it "
+        "(written_on is then the day it was imported).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

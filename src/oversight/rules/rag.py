@@ -7,6 +7,7 @@ whatever its last rating was.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db import models
@@ -72,6 +73,26 @@ RAG_WORDS = {
     "g": "green", "green": "green",
     "b": "blue", "blue": "blue", "complete": "blue", "completed": "blue",
 }  # fmt: skip
+
+
+def rag_word(words: str | None) -> str | None:
+    """A RAG rating from the words a tracker uses: "Amber", "A", "Blue (complete)", "Green (on
+    track)", "Complete", "Amber - on track"; None when the words are not a rating."""
+    if not words:
+        return None
+
+    def key(text: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+    whole = key(words)
+    if whole in RAG_WORDS:
+        return RAG_WORDS[whole]
+    head = key(re.split(r"[(\-–—:/,]", words, maxsplit=1)[0])  # "Blue (complete)", "Amber - …"
+    inside = re.search(r"\(([^)]*)\)", words)  # "(Blue)"
+    for candidate in (head, key(inside.group(1)) if inside else ""):
+        if candidate in RAG_WORDS:
+            return RAG_WORDS[candidate]
+    return None
 
 
 def rag_tag_class(value: str | None) -> str:

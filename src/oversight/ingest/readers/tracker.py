@@ -29,7 +29,7 @@ from oversight.ingest.extraction import (
 from oversight.ingest.readers.common import audience_from_text
 from oversight.ingest.readers.files import MAX_COLUMNS, MAX_ROWS, check_zip, decode
 from oversight.rules.deadlines import DeadlineKind, compute_deadline
-from oversight.rules.rag import RAG_WORDS
+from oversight.rules.rag import rag_word
 
 # Field → header spellings (lower case, punctuation as spaces). Exact matches win; then a
 # header that starts with one of the spellings.
@@ -64,7 +64,28 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "audience": ("audience", "for", "addressed to"),
     "cause_of_concern": ("cause of concern", "linked concern", "concern"),
     "number": ("report number", "number in report", "rec number in report"),
+    "deadline_text": ("deadline as written", "deadline wording", "deadline text", "timescale"),
+    "report_published_on": ("published", "published on", "publication date", "date published",
+                            "report published"),
+    "revised_due_date": ("revised due date", "revised deadline", "new due date", "revised date",
+                         "extended to", "extended due date"),
+    "portfolio": ("portfolio", "business area", "directorate"),
+    "board": ("board", "governance board", "governance", "oversight board"),
+    "next_review": ("next review", "next review date", "review date", "next review due"),
+    "closed_on": ("closed on", "date closed", "closure date", "closed date"),
+    "progress_date": ("latest update on", "update date", "date of update", "last updated",
+                      "updated on", "date of last update"),
+    "oversight_id": ("oversight id",),
+    # worked out by Oversight from the rest (understood, and not imported)
+    "derived": ("overdue", "days overdue", "is overdue"),
 }  # fmt: skip
+DATE_FIELDS = (
+    "report_published_on",
+    "revised_due_date",
+    "next_review",
+    "closed_on",
+    "progress_date",
+)
 FIELDS = set(HEADERS)
 
 KIND_WORDS = {
@@ -335,9 +356,20 @@ def _row(
         problem("text", "No recommendation text")
     item = FoundRecommendation(kind=ItemKind.RECOMMENDATION, text=text, row=number)
     for field in ("reference", "number", "theme", "owner", "status", "progress",
-                  "report_title", "cause_of_concern"):  # fmt: skip
+                  "report_title", "cause_of_concern", "portfolio", "board"):  # fmt: skip
         if field in values:
             setattr(item, field, _cell_text(values[field]) or None)
+    for field in DATE_FIELDS:
+        if field in values:
+            day, written, trouble = read_date(values[field])
+            if trouble:
+                problem(field, trouble)
+            setattr(item, field, day)
+    if "oversight_id" in values and (words := _cell_text(values["oversight_id"])):
+        if words.isascii() and words.isdigit() and len(words) <= 15:
+            item.oversight_id = int(words)
+        else:
+            problem("oversight_id", f"“{words}” is not an Oversight ID (a number)")
     if "kind" in values and (words := _cell_text(values["kind"])):
         kind = KIND_WORDS.get(_key(words))
         if kind is None:
@@ -346,7 +378,7 @@ def _row(
         else:
             item.kind = kind
     if "rag" in values and (words := _cell_text(values["rag"])):
-        rag = RAG_WORDS.get(_key(words))
+        rag = rag_word(words)
         if rag is None:
             problem("rag", f"“{words}” is not a RAG rating (red, amber, green or blue)")
         item.rag = rag
@@ -355,6 +387,11 @@ def _row(
         if trouble:
             problem("due_date", trouble)
         item.due_date, item.deadline_text = due, written
+    if "deadline_text" in values and (words := _cell_text(values["deadline_text"])):
+        item.deadline_text = words  # the deadline as the report wrote it, beside the due date
+        if item.due_date is None:
+            deadline = compute_deadline(words, item.report_published_on)
+            item.due_date = deadline.due_on
     if "audience" in values and (words := _cell_text(values["audience"])):
         item.audience = [w.strip() for w in re.split(r"[,;/]", words) if w.strip()]
     elif text:

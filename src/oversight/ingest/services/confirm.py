@@ -268,6 +268,7 @@ class _Writer:
                 written_on=planned.written_on,
                 narrative=planned.narrative,
                 reason=self.reason,
+                imported_from=self.batch.file_name if planned.undated else "",
             )
             self.counts["updates_added"] += 1
             self.link(
@@ -278,7 +279,8 @@ class _Writer:
             )
 
     def settle(self, item: PlannedRecommendation, response: Response) -> bool:
-        """Owner, RAG, status and due date as the file says; saves once if anything differs.
+        """Owner, RAG, status, due date, portfolio and board as the file says; saves once if
+        anything differs.
 
         Runs after the updates, so an update moving an open response on does not override
         the status the file gives."""
@@ -293,6 +295,11 @@ class _Writer:
         if item.due_on and current.due_on != item.due_on:
             current.revised_due_on, changed = item.due_on, True
             current.revised_due_reason = f"Due date as given in {self.batch.file_name}"
+        for what in ("portfolio", "board"):
+            wanted = getattr(item, what, None)
+            if wanted is not None and getattr(current, f"{what}_id") != wanted.pk:
+                setattr(current, what, wanted)
+                changed = True
         if changed:
             audit.save(bump(current), actor=self.actor, reason=self.reason)
         return changed

@@ -107,8 +107,11 @@ def update_add(
     next_steps: str = "",
     files: Sequence[tuple[UploadedFile, str]] = (),
     reason: str = "",
+    imported_from: str = "",
 ) -> Update:
-    """A dated progress note, with its evidence files; an open response moves to in progress."""
+    """A dated progress note, with its evidence files; an open response moves to in progress.
+    `imported_from`: the file an undated update comes from (then `written_on` is the day of the
+    import, and the page says the file gave no date)."""
     if author.role in {"executive", "viewer"} or (
         author.organisation_id != response.organisation_id
     ):
@@ -128,6 +131,7 @@ def update_add(
             written_on=written_on,
             narrative=narrative.strip(),
             proposed_rag=proposed_rag,
+            imported_from=imported_from[:255],
             next_steps=next_steps.strip(),
         ),
         actor=author,
