@@ -241,7 +241,7 @@ def test_messy_tracker_rows_and_columns() -> None:
         ("Rec No", "reference"), ("Report title", "report_title"),
         ("Recommendation / AFI", "text"), ("Type", "kind"), ("Lead", "owner"),
         ("Target date", "due_date"), ("RAG status", "rag"), ("Latest update", "progress"),
-        ("Portfolio", None),
+        ("Portfolio", "portfolio"),
     ]  # fmt: skip
 
 
