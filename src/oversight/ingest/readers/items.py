@@ -98,7 +98,8 @@ _ASKS = re.compile(
 )
 _NATIONAL_START = re.compile(rf"^{_OPENING}(?:{_NATIONAL_SUBJECTS})\b", re.I)
 _RECOMMENDS = re.compile(
-    r"^(?:(?:we|hmic(?:frs)?|hm\s+inspectorate[^,]{0,40}|the\s+inspectorate|hmi\s+\w+(?:\s+\w+)?)"
+    r"^(?:(?:we|hmic(?:frs)?|hm\s+inspectorate[^,]{0,40}|the\s+inspectorate|the\s+report|"
+    r"hmi\s+\w+(?:\s+\w+)?)"
     r"\s+(?:also\s+)?recommends?\b(?:\s+that\b)?)",
     re.I,
 )
@@ -128,6 +129,12 @@ _COMMITTEES_OWN = re.compile(
     re.I,
 )
 _MENTIONS_CONCERN = re.compile(r"\bcauses?\s+of\s+concern\b", re.I)
+# A paragraph that tells what happened, never an item: "We revisited …", "During the inspection …"
+_NARRATIVE = re.compile(
+    r"^(?:we|our|in|during|on|since|this|these|that|it|there|the\s+(?:inspection|revisit|letter|"
+    r"report)|you|following|after|as\s+part)\b",
+    re.I,
+)
 # A row of a table of recommendations whose subject is in the report, not the row: "By 27 March
 # 2025, where required, seek changes to …"
 _DATED_IMPERATIVE = re.compile(
@@ -227,6 +234,8 @@ class _Scan:
         self.style: str | None = None  # the marker of the lead-in's first item
         self.theme: str | None = None  # "Cause of concern: responding to the public"
         self.lead_audience: list[str] = []  # who an announcing lead-in says the items are for
+        self.concern_list = False  # causes of concern set out as paragraphs after a lead-in
+        self.mentioned: str | None = None  # the kind of item the paragraph before spoke of
         self.index = 0  # the paragraph being read
         self.added_at = -1  # the paragraph the last item came from
         self.via = ""  # how the item being added was found: "list", "label", "section"…
@@ -265,6 +274,7 @@ class _Scan:
         return self.national_document and not forced and self.concern is None
 
     def end_section(self) -> None:
+        self.concern_list = False
         self.section = self.section_level = None
         self.concern = None
         self.lead_in = self.lead_kind = None
@@ -278,6 +288,10 @@ class _Scan:
             self.via = ""
             self.read(para)
             self.previous_mentions_concern = bool(_MENTIONS_CONCERN.search(para.text))
+            # "One area for improvement remained from that inspection" and then its bullet
+            last = re.split(r"(?<=[.!?])\s+", para.text.strip())[-1]
+            counted = para.marker is None and _COUNT.search(last) and _ANNOUNCES.search(last)
+            self.mentioned = _announced_kind(last, None) if counted else None
             if re.search(r"\brecommendations?\b", para.text, re.I):
                 self.recommendations_named = True
         # Causes of concern listed in a summary ("We issued two causes of concern: • …") and set
@@ -364,6 +378,14 @@ class _Scan:
         if para.marker is not None and self.style is not None and style != self.style:
             self.lead_in = self.lead_kind = self.style = None  # another list: the items ended
             self.expected = 0
+        if (
+            para.marker is not None
+            and not (self.lead_kind or self.lead_in or self.section)
+            and self.mentioned
+        ):
+            self.via = "list"  # "One area for improvement remained from that inspection … •"
+            self.add(self.mentioned, text)
+            return
         if para.marker is not None and (self.lead_kind or self.lead_in or self.section):
             if self.lead_kind or self.lead_in:
                 self.via = "list"
@@ -460,6 +482,11 @@ class _Scan:
                 self.lead_kind = RECOMMENDATION  # what a concern's lead-in asks for
         elif _ANNOUNCES.search(announcing := _announcing(sentences)):
             self.lead_in = None
+            # "We made recommendations for the causes of concern, as follows:": the concerns, each
+            # with its recommendations, as paragraphs
+            self.concern_list = bool(_MENTIONS_CONCERN.search(announcing)) and not _COUNT.search(
+                announcing
+            )
             # "… recommendations, including that police:": who the items are for
             that = re.search(r"\bthat\s+(?P<who>[^:]{2,80}):?$", announcing)
             self.lead_audience = audience_from_text(f"{that['who']} should") if that else []
@@ -516,6 +543,20 @@ class _Scan:
             self.add(CONCERN, text)
             return
         asks = _ASKS.match(text) or _RECOMMENDS.match(text)
+        if (
+            asks
+            and self.section is None
+            and not self.national_document
+            and not _RECOMMENDS.match(text)
+            and addressed_to_all(text)
+        ):
+            return  # "Fire and rescue services should manage their resources …": the question
+            # a service's page is answering, not a recommendation to it
+        if self.concern_list and _NARRATIVE.match(text):
+            self.concern_list = False  # the letter goes on to what happened next
+        if self.concern_list and not asks and len(text) >= 40:
+            self.add(CONCERN, text)  # "… recommendations for the causes of concern, as follows:"
+            return
         if self.section is not None:
             concern_expected = self.section == CONCERN and (
                 self.concern is None or self.last is not self.concern
