@@ -151,6 +151,8 @@ def test_unknown_explanation_shortens_long_text() -> None:
         ("Forces should, within six months, review", "within six months"),
         ("Chief constables should review their policies.", ""),
         ("Within three to six months", ""),
+        ("within six months to a year, the force should", ""),
+        ("asked chief constables to write within six months to explain how", "within six months"),
         ("", ""),
     ],
 )

@@ -58,7 +58,10 @@ _AFTER_PUNCTUATION = re.compile(
 
 _RELATIVE = re.compile(
     rf"\bwithin\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(?P<num>{_NUMBER})\s+"
-    r"(?:calendar\s+)?(?P<unit>day|week|month|year)s?\b(?!\s*(?:-|\u2013|to\b|or\b))",
+    r"(?:calendar\s+)?(?P<unit>day|week|month|year)s?\b"
+    # not a range ("within six months to a year", "… or …"); "within six months to explain"
+    # is a deadline
+    rf"(?!\s*(?:-|\u2013|or\b|to\s+(?:the\s+|a\s+|an\s+)?(?:{_NUMBER}|a|an)\b))",
     _FLAGS,
 )
 _FROM_PUBLICATION = re.compile(

@@ -26,6 +26,9 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+)?(?:fire\s+and\s+rescue\s+)?sector", "Fire and rescue sector"),
     (r"local\s+government\s+association|lga", "LGA"),
     (r"fire\s+standards\s+board", "Fire Standards Board"),
+    (r"independent\s+anti-slavery\s+commissioner", "Independent Anti-Slavery Commissioner"),
+    (r"victims[’']?\s+commissioners?", "Victims’ Commissioners"),
+    (r"domestic\s+abuse\s+commissioner", "Domestic Abuse Commissioner"),
     (r"(?:trade|staff)\s+unions|staff\s+representative\s+bodies", "Trade unions"),
 )
 _SUBJECT_ONLY: tuple[tuple[str, str], ...] = (
@@ -38,6 +41,10 @@ _SUBJECT_PATTERN = re.compile(
     r"\b(?:" + "|".join(f"(?:{p})" for p, _ in _SUBJECT_ONLY) + r")\b", re.I
 )
 
+_RECOMMENDS_THAT = re.compile(
+    r"^\s*(?:the\s+report|we|hmic(?:frs)?|the\s+inspectorate)\s+(?:also\s+)?recommends?\s+that\s+",
+    re.I,
+)
 _AGENT = re.compile(
     r"\b(?:provided|led|given|coordinated|delivered|overseen)\s+by\s+"
     r"(?:the\s+)?(?P<who>" + "|".join(p for p, _ in _BODIES) + r")\b",
@@ -57,6 +64,7 @@ def audience_from_text(text: str) -> list[str]:
     Constables should…", "police and prosecutors should…") and anyone it says will do
     something ("… provided by the NPCC"). In the order written; nothing when nobody is named.
     Bodies only mentioned ("the Home Office cyber-enabled flag") are not counted."""
+    text = _RECOMMENDS_THAT.sub("", text)  # "The report recommends that the Home Office …"
     verb = _VERB.search(text) or re.search(r"\s+to\s+[a-z]+", text)  # "X with Y to review"
     subject_end = verb.start() if verb else 0
     # The subject is the words after the deadline phrase and before the verb.

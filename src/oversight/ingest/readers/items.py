@@ -84,7 +84,9 @@ _NATIONAL_SUBJECTS = (
 )
 _FORCE_SUBJECTS = (
     r"the\s+(?:force|service|constabulary|brigade|organisation)|"
-    r"(?!(?:each|every|any|a|an|this|that|the|its|our|their|all)\s)[A-Z][\w&’'-]+(?:\s+(?:and|of|&|[A-Z][\w’'-]+))*\s+"
+    # a name ("Avon and Somerset Police"): capitals even where the rest is read case-blind
+    r"(?!(?:each|every|any|a|an|this|that|the|its|our|their|all)\s)(?-i:[A-Z])[\w&’'-]+"
+    r"(?:\s+(?:and|of|&|(?-i:[A-Z])[\w’'-]+))*\s+"
     r"(?:police|constabulary|fire\s+and\s+rescue\s+service|fire\s+(?:and\s+rescue\s+)?brigade|"
     r"fire\s+service|frs)"
 )
@@ -135,6 +137,7 @@ _NARRATIVE = re.compile(
     r"report)|you|following|after|as\s+part)\b",
     re.I,
 )
+_DEADLINE_FIRST = re.compile(r"^(?:by|before|no\s+later\s+than|within)\s[^,]{3,40},\s", re.I)
 # A row of a table of recommendations whose subject is in the report, not the row: "By 27 March
 # 2025, where required, seek changes to …"
 _DATED_IMPERATIVE = re.compile(
@@ -241,7 +244,7 @@ class _Scan:
         self.via = ""  # how the item being added was found: "list", "label", "section"…
 
     def add(self, kind: str, text: str, number: str | None = None) -> FoundRecommendation | None:
-        text = text.strip()
+        text = bare = text.strip()
         if _COMMITTEES_OWN.search(text):
             return None
         if self.lead_in:
@@ -250,9 +253,12 @@ class _Scan:
             return None
         item = FoundRecommendation(kind=kind, text=text, number=number)
         item.report_title = self.report_title
-        item.audience = audience_from_text(text) or (
-            list(self.lead_audience) if self.via == "list" else []
-        )
+        own = audience_from_text(text)
+        if self.via == "list" and self.lead_audience and (not own or _is_imperative(bare)):
+            # "including that chief constables should:" then "work together with police and
+            # crime commissioners …": those named in the item are partners, not its audience
+            own = list(self.lead_audience)
+        item.audience = own
         if kind == CONCERN:
             self.concerns += 1
             self.concern = item
@@ -271,7 +277,15 @@ class _Scan:
         if addressed_to_all(body):
             return True
         forced = re.match(rf"^{_OPENING}(?:{_FORCE_SUBJECTS})\b", body, re.I)
-        return self.national_document and not forced and self.concern is None
+        if not self.national_document or forced:
+            return False
+        # Under a cause of concern, only where the concern and the recommendation speak of
+        # forces or services in general ("applied by forces", "from individual police forces")
+        # and never of one ("the force").
+        if self.concern is None:
+            return True
+        both = f"{self.concern.text} {text}"
+        return bool(_OF_ALL.search(both)) and not _OF_ONE.search(both)
 
     def end_section(self) -> None:
         self.concern_list = False
@@ -549,9 +563,11 @@ class _Scan:
             and not self.national_document
             and not _RECOMMENDS.match(text)
             and addressed_to_all(text)
+            and not _DEADLINE_FIRST.match(text)
         ):
             return  # "Fire and rescue services should manage their resources …": the question
-            # a service's page is answering, not a recommendation to it
+            # a service's page is answering, not a recommendation to it (but "By 1 October
+            # 2023, chief fire officers should …" is one, quoted on the page answering it)
         if self.concern_list and _NARRATIVE.match(text):
             self.concern_list = False  # the letter goes on to what happened next
         if self.concern_list and not asks and len(text) >= 40:
@@ -654,6 +670,13 @@ def scan_items(
     return items
 
 
+def _is_imperative(text: str) -> bool:
+    """An item that opens with its verb ("work together with …"), naming no one who should."""
+    return bool(re.match(r"[a-z]", text)) and not re.search(r"\b(?:should|must)\b", text[:80])
+
+
+_OF_ALL = re.compile(r"\b(?:forces|services|national)\b", re.I)
+_OF_ONE = re.compile(r"\b(?:the|this|its|your)\s+(?:force|service|constabulary)\b", re.I)
 _NATIONAL_SUBJECT = re.compile(rf"(?:{_NATIONAL_SUBJECTS})", re.I)
 
 

@@ -118,13 +118,26 @@ def _is_caps_heading(line: str) -> bool:
 
 
 _HYPHENATED = re.compile(r"(?<=[a-z])[\u00ad\u2010-](?=\s*$)")
+_HYPHENATED_WORD = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+# Second halves that make a compound, not a word broken in two: "risk-based", "force-wide".
+_COMPOUND_ENDS = frozenset(
+    {"based", "led", "related", "focused", "wide", "term", "level", "specific", "owned"}
+    | {"funded", "driven", "making", "free", "friendly", "centred", "centered", "up"}
+    | {"facing", "minded", "scale"}
+)
 
 
-def _join_lines(lines: list[str]) -> str:
+def hyphenated_words(text: str) -> frozenset[str]:
+    """The words a document writes with a hyphen in the middle of a line ("risk-based")."""
+    return frozenset(f"{a}-{b}".lower() for a, b in _HYPHENATED_WORD.findall(text))
+
+
+def _join_lines(lines: list[str], hyphenated: frozenset[str] = frozenset()) -> str:
     """Lines joined with a space; a word hyphenated across a line end (“com-” “prehensive”)
     is made whole again. A soft or typesetter's hyphen (U+00AD, U+2010) always goes; a plain
     one only before a lower-case letter, and it stays where the word has a hyphen of its own
-    (“up-to-” “date”)."""
+    (“up-to-” “date”), where the document writes the word with a hyphen elsewhere, and where
+    the second half makes a compound (“risk-” “based”)."""
     joined = lines[0] if lines else ""
     for line in lines[1:]:
         end = _HYPHENATED.search(joined)
@@ -132,7 +145,12 @@ def _join_lines(lines: list[str]) -> str:
             hyphen = joined[end.start()]
             head = joined[: end.start()]
             last_word = head.rsplit(" ", 1)[-1]
-            keep = hyphen == "-" and "-" in last_word
+            first_word = re.match(r"[a-z]*", line).group()  # type: ignore[union-attr]
+            keep = hyphen == "-" and (
+                "-" in last_word
+                or f"{last_word}-{first_word}".lower() in hyphenated
+                or first_word in _COMPOUND_ENDS
+            )
             joined = head + ("-" if keep else "") + line
         else:
             joined = f"{joined} {line}"
@@ -171,6 +189,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
     ]
     double_spaced = len(long_open) >= 3 and sum(long_open) > 0.5 * len(long_open)
     usual_gap = 1 if double_spaced else 0
+    hyphenated = hyphenated_words(text[:MAX_CHARS])
 
     paras: list[Para] = []
     current: list[str] = []
@@ -180,7 +199,8 @@ def paragraphs_from_lines(text: str) -> list[Para]:
     def flush() -> None:
         nonlocal current
         if current:
-            joined = re.sub(r"\s*\|\s*$", "", _join_lines(current))  # a table cell's bar
+            # a table cell's bar goes
+            joined = re.sub(r"\s*\|\s*$", "", _join_lines(current, hyphenated))
             marker, rest = split_marker(joined.strip())  # before spaces are tidied: "o   Item"
             words, rest = clean(joined), clean(rest)
             if pending and marker is None:
@@ -231,6 +251,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
         if len(paras) >= MAX_PARAGRAPHS:
             break
     flush()
+    paras = _rejoin_connectors(paras)
     for para in paras:
         if _is_caps_heading(para.text) or _looks_like_heading(para.text, width):
             para.heading = 9
@@ -238,6 +259,25 @@ def paragraphs_from_lines(text: str) -> list[Para]:
         if para.marker and _is_caps_heading(para.text):
             para.heading = 9
     return paras
+
+
+def _rejoin_connectors(paras: list[Para]) -> list[Para]:
+    """A lone "and" after a list item ending "…;" (a PDF wrapped "; and" onto a line of its
+    own) goes back on the end of that item, so the list goes on."""
+    kept: list[Para] = []
+    for para in paras:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and para.marker is None
+            and para.text.lower() in _CONNECTORS
+            and last.marker is not None
+            and last.text.rstrip().endswith((";", ","))
+        ):
+            last.text = f"{last.text} {para.text}"
+            continue
+        kept.append(para)
+    return kept
 
 
 # --- Format readers ----------------------------------------------------------------------
