@@ -18,8 +18,9 @@ from oversight.ingest.extraction import Extraction, ItemKind, SourceKind, Unread
 from oversight.ingest.readers import files, text
 from oversight.ingest.readers.about import organisation_named, refers_to_itself
 from oversight.ingest.readers.common import set_deadline
-from oversight.ingest.readers.items import addressed_to_all, merge, scan_items
+from oversight.ingest.readers.items import scan_items
 from oversight.ingest.readers.paper import is_committee_paper, read_paper
+from oversight.ingest.readers.phrasing import addressed_to_all, merge
 from oversight.ingest.readers.register import is_register_page, read_register
 from oversight.ingest.readers.report import is_inspection_report, read_report
 from oversight.ingest.readers.tracker import read_tracker
