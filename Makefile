@@ -19,6 +19,9 @@ test: install assets chromium office ## Install what is needed and run every tes
 ingest-eval: install ## How the readers do on the real documents in tests/ingest/real (MISSES=1: each miss)
 	$(PY) -m tests.ingest.corpus $(if $(MISSES),--misses,)
 
+bench-reading: install ## Time the readers on every corpus document as text and PDF, the fixtures and a long report; write bench/reading.md (target: p95 under 2 s per file)
+	$(PY) -m bench.reading $(READING_ARGS)
+
 load: install assets ## 50 simulated people for two minutes against gunicorn on loopback (LOAD_ARGS="--seconds 30")
 	$(PY) -m bench.load $(LOAD_ARGS)
 

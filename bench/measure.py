@@ -281,7 +281,7 @@ def ingest_long(ctx: Context) -> dict:
     readers = importlib.import_module("oversight.ingest.readers")
     path = long_report()
     extraction = readers.read_file(path)
-    items = getattr(extraction, "items", None)
+    items = getattr(extraction, "recommendations", None)
     return {"bytes": path.stat().st_size, "rows": len(items) if items is not None else None}
 
 

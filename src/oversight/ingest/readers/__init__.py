@@ -15,7 +15,7 @@ import logging
 import pathlib
 
 from oversight.ingest.extraction import Extraction, ItemKind, SourceKind, UnreadableFile
-from oversight.ingest.readers import files, text
+from oversight.ingest.readers import files, pdf, text
 from oversight.ingest.readers.about import organisation_named, refers_to_itself
 from oversight.ingest.readers.common import set_deadline
 from oversight.ingest.readers.items import scan_items
@@ -86,7 +86,7 @@ def _read(
 
     page_title = None
     if fmt == files.PDF:
-        paras, more = text.pdf_paragraphs(path)
+        paras, more = pdf.pdf_paragraphs(path)
         warnings.extend(more)
     elif fmt == files.DOCX:
         paras = text.docx_paragraphs(data, path)

@@ -1,5 +1,5 @@
-"""Turn a document into paragraphs: PDF (pdfplumber), Word (python-docx), HTML (BeautifulSoup)
-and plain text.
+"""Turn a document into paragraphs: PDF (PDFium, through pypdfium2), Word (python-docx), HTML
+(BeautifulSoup) and plain text.
 
 Readers work on a list of :class:`Para`: one paragraph of text each, with its list marker
 ("1.)", "•") apart from its words, and whether it is a heading. Word and HTML say where their
@@ -9,14 +9,13 @@ from the way the lines are laid out (see :func:`paragraphs_from_lines`).
 
 from __future__ import annotations
 
-import logging
 import pathlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from oversight.ingest.extraction import UnreadableFile
-from oversight.ingest.readers.files import MAX_CHARS, MAX_PARAGRAPHS, MAX_PDF_PAGES, check_zip
+from oversight.ingest.readers.files import MAX_CHARS, MAX_PARAGRAPHS, check_zip
 
 MAX_PARAGRAPH_CHARS = 20_000
 _SPACES = re.compile(r"\s+")
@@ -26,7 +25,7 @@ MARKER = re.compile(
     r"[•▪●◦‣∙·*■□►▶➢➤✓✔\uf0b7\uf0a7\uf076\uf0d8]|[-–](?=\s)|o(?=\s{2,}|\t))"
     r"\s*"
 )
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
+ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
 _CONNECTORS = {"also", "and", "or", "plus"}
 # A labelled item starts a paragraph even when the line before it is long.
 _LABELLED = re.compile(
@@ -98,7 +97,7 @@ def _is_bare_marker(line: str) -> bool:
 def _looks_like_heading(line: str, width: int) -> bool:
     """A short line with no sentence ending: "Recommendations", "2. HMICFRS INSPECTIONS"."""
     text = line.strip()
-    if not text or len(text) > max(width * 0.6, 30) or _ENDS_SENTENCE.search(text.rstrip(":")):
+    if not text or len(text) > max(width * 0.6, 30) or ENDS_SENTENCE.search(text.rstrip(":")):
         return False
     if _CONTINUES.search(text) or text.endswith(("-", "–", "(")):
         return False
@@ -185,7 +184,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
     long_open = [
         lines[i + 1][1] > 0
         for i in range(len(lines) - 1)
-        if len(lines[i][0].strip()) >= width * 0.75 and not _ENDS_SENTENCE.search(lines[i][0])
+        if len(lines[i][0].strip()) >= width * 0.75 and not ENDS_SENTENCE.search(lines[i][0])
     ]
     double_spaced = len(long_open) >= 3 and sum(long_open) > 0.5 * len(long_open)
     usual_gap = 1 if double_spaced else 0
@@ -217,7 +216,7 @@ def paragraphs_from_lines(text: str) -> list[Para]:
             previous = ""
             continue
         numbered_heading = re.match(r"^\d{1,2}\.$", previous.strip()) and _is_caps_heading(stripped)
-        ends = bool(_ENDS_SENTENCE.search(previous))
+        ends = bool(ENDS_SENTENCE.search(previous))
         short = len(previous.strip()) < width * 0.75
         big_gap = gap > usual_gap or spaced
         new = (
@@ -285,110 +284,6 @@ def _rejoin_connectors(paras: list[Para]) -> list[Para]:
 
 def text_paragraphs(text: str) -> list[Para]:
     return paragraphs_from_lines(text)
-
-
-def pdf_paragraphs(path: pathlib.Path) -> tuple[list[Para], list[str]]:
-    """Paragraphs of a PDF, with blank lines put back where the lines are far apart."""
-    import pdfplumber
-    import pypdf
-
-    warnings: list[str] = []
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        reader = pypdf.PdfReader(str(path), strict=False)
-        encrypted = reader.is_encrypted
-        if encrypted and not reader.decrypt(""):
-            raise UnreadableFile(
-                "The PDF is protected with a password. Save a copy without a password and "
-                "upload that."
-            )
-    except UnreadableFile:
-        raise
-    except Exception as error:  # pypdf raises many kinds of error on damaged files
-        raise UnreadableFile("The PDF is damaged and could not be read.") from error
-    pages_lines: list[tuple[float, list[dict]]] = []  # (page width, its lines in reading order)
-    total = 0
-    try:
-        with pdfplumber.open(str(path), password="" if encrypted else None) as pdf:
-            pages = pdf.pages
-            if len(pages) > MAX_PDF_PAGES:
-                warnings.append(f"Only the first {MAX_PDF_PAGES} of {len(pages)} pages were read.")
-            for page in pages[:MAX_PDF_PAGES]:
-                lines = page.extract_text_lines(layout=False, strip=True, return_chars=False)
-                pages_lines.append((float(page.width), _reading_order(lines, float(page.width))))
-                total += sum(len(line["text"]) for line in lines)
-                page.flush_cache()
-                if total > MAX_CHARS:
-                    warnings.append(
-                        "Only the first part of the document was read: it is very long."
-                    )
-                    break
-    except UnreadableFile:
-        raise
-    except Exception as error:  # pdfminer raises many kinds of error on damaged files
-        raise UnreadableFile("The PDF is damaged and could not be read.") from error
-    text = "\n".join(_page_text(pages_lines))
-    if not text.strip():
-        raise UnreadableFile(
-            "The PDF has no text in it (it may be a scanned image). Upload a version with text."
-        )
-    return paragraphs_from_lines(text), warnings
-
-
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-
-
-def _reading_order(lines: list[dict], width: float) -> list[dict]:
-    """A page's lines in the order they are read: on a page of two columns, the lines across
-    the top, then the left column, then the right."""
-    middle = width / 2
-    left = [ln for ln in lines if float(ln["x1"]) <= middle + 5]
-    right = [ln for ln in lines if float(ln["x0"]) >= middle - 5]
-    if len(lines) < 8 or len(left) < 0.3 * len(lines) or len(right) < 0.3 * len(lines):
-        return lines
-    in_columns = {id(ln) for ln in left} | {id(ln) for ln in right}
-    first_column_top = min(float(ln["top"]) for ln in left + right)
-    across = [ln for ln in lines if id(ln) not in in_columns]
-    top = [ln for ln in across if float(ln["top"]) < first_column_top]
-    rest = [ln for ln in across if float(ln["top"]) >= first_column_top]
-    by_top = lambda found: sorted(found, key=lambda ln: float(ln["top"]))  # noqa: E731
-    return by_top(top) + by_top(left) + by_top(right) + by_top(rest)
-
-
-def _page_text(pages: list[tuple[float, list[dict]]]) -> list[str]:
-    """The lines of every page, without its running header and footer (a line at the top or
-    bottom of several pages, page numbers aside) or its page number; a sentence that runs on
-    over a page break stays one paragraph."""
-
-    def shape(text: str) -> str:
-        return re.sub(r"\d+", "#", text.strip().lower())
-
-    edges: dict[str, int] = {}
-    for _, lines in pages:
-        for line in {shape(ln["text"]) for ln in lines[:2] + lines[-2:]}:
-            edges[line] = edges.get(line, 0) + 1
-    repeated = {line for line, n in edges.items() if n >= 2 and len(pages) >= 2}
-    chunks: list[str] = []
-    for _, lines in pages:
-        kept = []
-        for index, line in enumerate(lines):
-            at_edge = index < 2 or index >= len(lines) - 2
-            words = line["text"].strip()
-            if at_edge and (shape(words) in repeated or _PAGE_NUMBER.match(words)):
-                continue
-            kept.append(line)
-        previous_bottom = None
-        for line in kept:
-            top, bottom = float(line["top"]), float(line["bottom"])
-            height = max(bottom - top, 1.0)
-            if previous_bottom is not None and top - previous_bottom > 0.6 * height:
-                chunks.append("")
-            chunks.append(line["text"])
-            previous_bottom = bottom
-        if kept and _ENDS_SENTENCE.search(kept[-1]["text"]):
-            chunks.append("")  # a page that ends a sentence ends its paragraph
-    return chunks
 
 
 def docx_paragraphs(data: bytes, path: pathlib.Path) -> list[Para]:
