@@ -81,7 +81,7 @@ class PersonForm(forms.Form):
 
         name = self.cleaned_data.get("username", "").strip()
         if self.inviting and not name:
-            raise forms.ValidationError("Enter a username, for example their force e-mail address")
+            raise forms.ValidationError("Enter a username, for example their work e-mail address")
         try:
             UnicodeUsernameValidator()(name)
         except forms.ValidationError as exc:

@@ -41,6 +41,17 @@ class Organisation(models.Model):
     def display_short_name(self) -> str:
         return self.short_name or self.name
 
+    @property
+    def is_fire_service(self) -> bool:
+        return self.kind == OrganisationKind.FIRE_SERVICE
+
+    @property
+    def noun(self) -> str:
+        """What its people call it in a sentence: "the force", "the service"."""
+        return {OrganisationKind.FORCE: "force", OrganisationKind.FIRE_SERVICE: "service"}.get(
+            self.kind, "organisation"
+        )
+
 
 class Role(models.TextChoices):
     LIAISON = "liaison", "Liaison"

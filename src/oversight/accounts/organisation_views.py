@@ -224,7 +224,7 @@ KINDS = {
         "plural": "Portfolios",
         "person": "Lead",
         "person_hint": "For example, ACC Bell",
-        "intro": "The areas of the force’s business that own recommendations, each with its "
+        "intro": "The areas of the organisation’s business that own recommendations, each with its "
         "chief officer lead.",
         "list": selectors.portfolios_of,
         "one": selectors.portfolio_for,

@@ -149,7 +149,10 @@ def _concern_status(c: dict) -> str:
 def peel_and_concerns(facts: dict) -> ComposedSection:
     org = facts["organisation"]
     concerns = facts["concerns"]
-    heading = f"{org} PEEL inspection" + (" & national recommendations" if concerns else "")
+    fire = facts.get("organisation_kind") == "fire_service"
+    heading = f"{org} {'inspection' if fire else 'PEEL inspection'}" + (
+        " & national recommendations" if concerns else ""
+    )
     parts: list[str] = []
     standing = facts["standing"]
     if standing.get("peel"):
@@ -174,7 +177,11 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
             bodies = sorted(
                 {a for c in concerns for a in c.get("audience", []) if a in NATIONAL_BODIES}
             )
-            scope += ", which apply to all forces in England and Wales"
+            scope += (
+                ", which apply to all fire and rescue services in England"
+                if fire
+                else ", which apply to all forces in England and Wales"
+            )
             if bodies:
                 scope += f", as well as national bodies ({escape(', '.join(bodies))})"
         listed = concerns
@@ -233,9 +240,12 @@ PEEL_STAGES = {
     "published": "report published",
     "cancelled": "cancelled",
 }
-NATIONAL_BODIES = {"NPCC", "CPS", "College of Policing", "Home Office", "NCA"}
+NATIONAL_BODIES = {
+    "NPCC", "CPS", "College of Policing", "Home Office", "NCA",
+    "NFCC", "LGA", "Fire Standards Board",
+}  # fmt: skip
 
-TOOK_PART_KINDS = {"national_thematic", "jtai", "super_complaint", "rocu", "revisit", "peel"}
+TOOK_PART_KINDS = {"national_thematic", "jtai", "super_complaint", "rocu", "revisit", "peel", "frs"}
 
 
 def _inspection_block(number: int, i: dict) -> str:

@@ -221,8 +221,10 @@ NOTIFIED_KINDS = frozenset(InspectionKind.values) - {InspectionKind.FMS}
 
 def _current_peel(inspections: list[Inspection], period_end: dt.date) -> list[Inspection]:
     """The PEEL position a paper reports: the latest PEEL inspection begun by the end of the
-    period, and any notified or scheduled after it (not every PEEL inspection there has been)."""
-    peel = [i for i in inspections if i.kind == InspectionKind.PEEL]
+    period, and any notified or scheduled after it (not every PEEL inspection there has been).
+    For a fire and rescue service, its own inspections play that part."""
+    main = {InspectionKind.PEEL, InspectionKind.FRS}
+    peel = [i for i in inspections if i.kind in main]
     begun = [i for i in peel if i.start_on and i.start_on <= period_end]
     coming = [
         i for i in peel if i not in begun and status_on(i, period_end) != InspectionStatus.CANCELLED
@@ -318,6 +320,7 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
     return {
         "organisation": organisation.name,
         "organisation_short": organisation.short_name or organisation.name,
+        "organisation_kind": organisation.kind,
         "committee": committee.name,
         "committee_short": committee.short_name or committee.name,
         "meeting": _day(meeting.held_on),

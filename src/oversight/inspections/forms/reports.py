@@ -47,7 +47,7 @@ class ReportForm(VersionedForm):
         self.fields["inspectorate"].set_organisations(inspectorates, "Choose an inspectorate")
         self.fields["about"].choices = [
             (OWN, f"{organisation.name} only"),
-            (NATIONAL, "National: it applies to every force"),
+            (NATIONAL, "National: it is not about one force or service"),
         ]
         self.fields["inspection"].choices = [("", "None: the report stands on its own")] + [
             (str(i.pk), f"{i.title} ({i.when})") for i in inspections

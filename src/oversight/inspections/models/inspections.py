@@ -16,6 +16,7 @@ from oversight.rules.partial_dates import PartialDate, Precision
 
 class InspectionKind(models.TextChoices):
     PEEL = "peel", "PEEL inspection"
+    FRS = "frs", "Fire and rescue service inspection"
     NATIONAL_THEMATIC = "national_thematic", "National thematic inspection"
     JTAI = "jtai", "Joint targeted area inspection"
     SUPER_COMPLAINT = "super_complaint", "Super-complaint investigation"
