@@ -229,7 +229,7 @@ def evaluate(formats=("txt", "pdf")) -> dict:
             for s in scores.values():
                 s.misses = [f"{fmt}: {m}" for m in s.misses]
             folder = document.stem.split("/")[0]
-            sets = {"heldout": "held out 1", "heldout2": "held out 2"}
+            sets = {"heldout": "held out 1", "heldout2": "held out 2", "heldout3": "held out 3"}
             held_out = sets.get(folder, "development")
             for kind, s in scores.items():
                 by_item[(fmt, kind)].add(s)
