@@ -38,3 +38,31 @@ def test_a_lone_and_after_a_list_item_goes_back_on_the_item() -> None:
     paras = paragraphs_from_lines(text)
     assert [p.marker for p in paras] == [None, "•", "•"]
     assert paras[1].text == "review its risk-based inspection programme; and"
+
+
+def test_items_on_a_page_with_a_blank_line_after_every_line_stay_apart() -> None:
+    # Shropshire FRS's HMICFRS page (tests/ingest/real/heldout3): each item, then "Action
+    # Taken", the action and "Status: …", every line followed by a blank line, no full stops
+    text = (
+        "The report contained 30 areas for improvement. This page details our response to these"
+        " recommendations:\n\n \n\nCause for Concern\n\n"
+        "The Service Should make sure there are appropriate strategic oversight arrangements in"
+        " place to manage risks, performance and improvement plans effectively\n\n"
+        "Action Taken\n\nxxx\n\nStatus: In Progress\n\n"
+        "The Service Should make sure the corporate risk register is actively used  to mitigate"
+        " and manage known risks\n\n"
+        "Action Taken\n\nxxx\n\nStatus: In Progress\n\n"
+        "The Service Should make sure all processes in place to support performance management"
+        " are effective\n\nAction Taken\n\nxxx\n\nStatus: In Progress\n"
+    )
+    texts = _texts(text)
+    items = [t for t in texts if t.startswith("The Service Should")]
+    assert items == [
+        "The Service Should make sure there are appropriate strategic oversight arrangements in"
+        " place to manage risks, performance and improvement plans effectively",
+        "The Service Should make sure the corporate risk register is actively used to mitigate"
+        " and manage known risks",
+        "The Service Should make sure all processes in place to support performance management"
+        " are effective",
+    ]
+    assert texts.count("Status: In Progress") == 3

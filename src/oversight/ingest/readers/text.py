@@ -40,6 +40,11 @@ _OPENS_ITEM = re.compile(
     r"afi)\b)",
     re.I,
 )
+# "The Service Should make sure …" after a gap or a finished sentence: a new item, however the
+# page capitalises it (a wrapped line rarely opens with a capital "The" before "should")
+_OPENS_SHOULD = re.compile(
+    r"^(?-i:The)\s+(?:force|service|constabulary|fire\s+and\s+rescue\s+service)\s+should\b", re.I
+)
 # "The four recommendations in the report are" (and no colon): the items start on the next line
 _ANNOUNCING_END = re.compile(
     r"\b(?:recommendations?|causes?\s+of\s+concern|areas?\s+for\s+improvement)\b.{0,80}"
@@ -235,6 +240,16 @@ def paragraphs_from_lines(text: str) -> list[Para]:
             )
             or stripped.lower() in _CONNECTORS
             or (ends and (short or big_gap or bool(pending)))
+            or (_OPENS_SHOULD.match(stripped) is not None and (gap > 0 or ends))
+            # a page with a blank line after every line: a short heading-like line ("Action
+            # Taken", "Status: In Progress") after a gap is not the end of the line before
+            or (
+                double_spaced
+                and gap > 0
+                and len(stripped.split()) <= 4
+                and _looks_like_heading(stripped, width)
+                and not _looks_like_heading(previous, width)
+            )
             or (big_gap and not double_spaced)
             or (_looks_like_heading(stripped, width) and (ends or big_gap))
         )
