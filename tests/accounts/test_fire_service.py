@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from oversight.accounts.models import Organisation, OrganisationKind, Role
+from oversight.clock import recorded_at
 from oversight.ingest.services import ingest_confirm, ingest_preview
 from oversight.inspections.models import InspectionKind
 from oversight.papers import services as papers
@@ -78,12 +80,14 @@ def test_a_force_still_sees_peel_grades():
 
 
 def test_the_services_paper_is_headed_with_its_inspection_not_peel(surrey, lead):
-    InspectionFactory(
-        organisation=surrey,
-        title="Fire and rescue service inspection 2023–25",
-        kind=InspectionKind.FRS,
-        start_on=dt.date(2023, 3, 6),
-    )
+    # entered when it was notified: a paper about June 2024 says what the record then held
+    with recorded_at(timezone.make_aware(dt.datetime(2023, 2, 1, 9))):
+        InspectionFactory(
+            organisation=surrey,
+            title="Fire and rescue service inspection 2023–25",
+            kind=InspectionKind.FRS,
+            start_on=dt.date(2023, 3, 6),
+        )
     committee = papers.committee_create(
         organisation=surrey, name="Surrey Fire and Rescue Authority", actor=lead
     )

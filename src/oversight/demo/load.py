@@ -2,19 +2,29 @@
 
 :func:`load_demo` writes everything in the ``facts*`` modules in one transaction. It is safe
 to run twice: once the ``liaison`` user exists it does nothing and returns zero counts.
+
+Each thing is recorded (its trail's date) on the day the force would have entered it, not the
+day the demo is loaded (`oversight.clock.recorded_at`): people, boards and the committee when
+the record begins, a report and its recommendations when the report was published, an update
+on the day it was written, an inspection at its first dated step, and each paper a fortnight
+before its meeting. So the record's history and the papers drawn as at a past date read as the
+force's record did then.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from oversight import audit
 from oversight.accounts.models import Board, Organisation, Portfolio, User
 from oversight.accounts.reference_data import load_reference_organisations
 from oversight.accounts.services import board_create, person_create, portfolio_create
+from oversight.clock import recorded_at
 from oversight.demo import facts
 from oversight.demo.facts import InspectionFact, RecommendationFact, ReportFact
 from oversight.demo.facts_inspections import INSPECTIONS
@@ -30,7 +40,12 @@ from oversight.papers.services import (
     paper_draft_create,
     paper_issue,
 )
-from oversight.recommendations.services import recommendation_create, response_create, update_add
+from oversight.recommendations.services import (
+    rag_confirm,
+    recommendation_create,
+    response_create,
+    update_add,
+)
 
 COUNTS = (
     "organisations",
@@ -48,6 +63,17 @@ COUNTS = (
     "responses",
     "updates",
 )
+
+
+PAPER_LEAD_DAYS = 14  # a paper is drafted a fortnight before its meeting
+
+
+def _on(day: dt.date, hour: int = 9) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+# The record begins when the earliest report it holds was published.
+BEGINS = _on(min(report.published_on for report in REPORTS))
 
 
 class _Organisations:
@@ -83,15 +109,19 @@ class _Loader:
         self.actor: User | None = None
 
     def run(self) -> None:
-        self.pcc_office()
-        self.people_and_structure()
-        self.committee()
+        with recorded_at(BEGINS):
+            self.pcc_office()
+            self.people_and_structure()
+            self.committee()
         for inspection in INSPECTIONS:
-            self.inspection(inspection)
+            with recorded_at(_first_recorded(inspection)):
+                self.inspection(inspection)
         for report in REPORTS:
-            self.report(report)
+            with recorded_at(max(BEGINS, _on(report.published_on))):
+                self.report(report)
         self.recommendations(RECOMMENDATIONS)
-        load_programme(self)
+        with recorded_at(BEGINS):
+            load_programme(self)
         self.papers()
 
     def pcc_office(self) -> None:
@@ -154,20 +184,23 @@ class _Loader:
     def papers(self) -> None:
         """The March paper issued with March's words; the July paper drafted with July's,
         left for the liaison to edit and issue."""
-        march = paper_draft_create(
-            meeting=self.meetings[facts.MARCH_MEETING],
-            actor=self.actor,
-            period_start=facts.MARCH_PERIOD_START,
-        )
-        paper_issue(paper=march, actor=self.actor)
-        committee_standing_text_set(
-            committee=self.jac,
-            actor=self.actor,
-            texts=facts.STANDING_TEXT["2022-07"],
-            inspection_kinds=None,  # the July paper does not explain the kinds again
-        )
-        self.jac.refresh_from_db()
-        paper_draft_create(meeting=self.meetings[facts.JULY_MEETING], actor=self.actor)
+        lead = dt.timedelta(days=PAPER_LEAD_DAYS)
+        with recorded_at(_on(facts.MARCH_MEETING - lead)):
+            march = paper_draft_create(
+                meeting=self.meetings[facts.MARCH_MEETING],
+                actor=self.actor,
+                period_start=facts.MARCH_PERIOD_START,
+            )
+            paper_issue(paper=march, actor=self.actor)
+        with recorded_at(_on(facts.JULY_MEETING - lead)):
+            committee_standing_text_set(
+                committee=self.jac,
+                actor=self.actor,
+                texts=facts.STANDING_TEXT["2022-07"],
+                inspection_kinds=None,  # the July paper does not explain the kinds again
+            )
+            self.jac.refresh_from_db()
+            paper_draft_create(meeting=self.meetings[facts.JULY_MEETING], actor=self.actor)
         self.counts["papers"] += 2
 
     def inspection(self, fact: InspectionFact) -> None:
@@ -216,34 +249,40 @@ class _Loader:
 
     def recommendations(self, recommendations: tuple[RecommendationFact, ...]) -> None:
         for fact in recommendations:
-            recommendation = recommendation_create(
-                report=self.reports[fact.report],
-                kind=fact.kind,
-                text=fact.text,
-                reference=fact.reference,
-                number=fact.number,
-                theme=fact.theme,
-                audience=fact.audience,
-                deadline_text=fact.deadline_text,
-                actor=self.actor,
-            )
-            self.counts["recommendations"] += 1
-            plan = fact.response
-            owner = self.people[plan.owner]
-            response = response_create(
-                organisation=self.force,
-                recommendation=recommendation,
-                owner=owner,
-                portfolio=self.portfolios[plan.portfolio],
-                board=self.boards[plan.board],
-                rag=plan.rag,
-                status=plan.status,
-                sign_off=plan.sign_off,
-                next_review_on=plan.next_review_on,
-                actor=self.actor,
-            )
-            self.counts["responses"] += 1
-            for update in plan.updates:
+            published = self.reports[fact.report].published_on
+            with recorded_at(max(BEGINS, _on(published))):
+                self.recommendation(fact)
+
+    def recommendation(self, fact: RecommendationFact) -> None:
+        recommendation = recommendation_create(
+            report=self.reports[fact.report],
+            kind=fact.kind,
+            text=fact.text,
+            reference=fact.reference,
+            number=fact.number,
+            theme=fact.theme,
+            audience=fact.audience,
+            deadline_text=fact.deadline_text,
+            actor=self.actor,
+        )
+        self.counts["recommendations"] += 1
+        plan = fact.response
+        owner = self.people[plan.owner]
+        response = response_create(
+            organisation=self.force,
+            recommendation=recommendation,
+            owner=owner,
+            portfolio=self.portfolios[plan.portfolio],
+            board=self.boards[plan.board],
+            # what the force knew when the report came out: open and not yet rated; each
+            # update then moves it on, and its proposed rating is confirmed that day
+            sign_off=plan.sign_off,
+            next_review_on=plan.next_review_on,
+            actor=self.actor,
+        )
+        self.counts["responses"] += 1
+        for update in plan.updates:
+            with recorded_at(_on(update.written_on, hour=17)):
                 update_add(
                     response=response,
                     author=owner,
@@ -251,7 +290,28 @@ class _Loader:
                     narrative=update.narrative,
                     proposed_rag=update.proposed_rag,
                 )
-                self.counts["updates"] += 1
+                if update.proposed_rag:
+                    response.refresh_from_db()
+                    rag_confirm(
+                        response=response,
+                        actor=self.actor,
+                        rag=update.proposed_rag,
+                        expected_version=response.version,
+                    )
+            self.counts["updates"] += 1
+        response.refresh_from_db()
+        if (response.status, response.rag) != (plan.status, plan.rag):
+            raise ValueError(
+                f"{fact.reference or fact.text[:40]}: its updates end at "
+                f"{response.status}/{response.rag}, not {plan.status}/{plan.rag}"
+            )
+
+
+def _first_recorded(fact: InspectionFact) -> dt.datetime:
+    """When the force would have entered an inspection: at its first dated step (else when the
+    record begins)."""
+    first = fact.steps[0].when.on if fact.steps else fact.start.on
+    return max(BEGINS, _on(first)) if first else BEGINS
 
 
 def load_demo() -> dict[str, int]:

@@ -20,6 +20,7 @@ from oversight.inspections.models import (
     InspectionStatus,
     Report,
 )
+from oversight.papers import as_at
 from oversight.papers.models import Committee, Meeting, Paper, PaperStatus
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
@@ -232,17 +233,62 @@ def _current_peel(inspections: list[Inspection], period_end: dt.date) -> list[In
     return begun[-1:] + coming
 
 
+def _record(organisation: Organisation, period_start: dt.date, period_end: dt.date):
+    """The inspections, responses and reports a paper is drawn from: the record as it stood
+    at the end of the period (`papers.as_at`) once that has passed, else as it is."""
+    moment = as_at.end_of(period_end)
+    if as_at.is_past(moment):
+        return (
+            as_at.inspections(organisation.pk, moment),
+            as_at.responses(organisation.pk, moment, period_end),
+            as_at.reports_published(organisation.pk, period_start, period_end, moment),
+        )
+    inspections = sorted(
+        Inspection.objects.filter(organisation=organisation).prefetch_related(
+            "events", "participants__organisation", "lead_inspectorates"
+        ),
+        key=as_at.inspection_order,
+    )
+    responses = _with_latest_update(
+        Response.objects.filter(organisation=organisation).select_related(
+            "recommendation__report", "owner", "portfolio", "board"
+        ),
+        period_end,
+    )
+    reports = list(
+        Report.objects.filter(published_on__gte=period_start, published_on__lte=period_end)
+        .filter(Q(organisation=organisation) | Q(organisation__isnull=True))
+        .select_related("inspectorate")
+        .prefetch_related("findings")
+        .order_by("published_on", "title")
+    )
+    return inspections, responses, reports
+
+
+def entered_after_period(paper: Paper) -> int:
+    """Responses entered after the end of the paper's period, so not in it (0 while the
+    period has not ended)."""
+    moment = as_at.end_of(paper.period_end)
+    if not as_at.is_past(moment):
+        return 0
+    return as_at.entered_after(paper.meeting.committee.organisation_id, moment)
+
+
+def _standing(committee: Committee, period_end: dt.date) -> dict:
+    moment = as_at.end_of(period_end)
+    if as_at.is_past(moment):
+        return as_at.standing_text(committee, moment)
+    return dict(committee.standing_text or {})
+
+
 def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) -> dict:
-    """Everything the paper for `meeting` says, drawn from the record as it stands."""
+    """Everything the paper for `meeting` says, drawn from the record as it stood at the end
+    of the period: drawn again later, it says the same."""
     committee = meeting.committee
     organisation = committee.organisation
     today = period_end
 
-    inspections = list(
-        Inspection.objects.filter(organisation=organisation)
-        .prefetch_related("events", "participants__organisation", "lead_inspectorates")
-        .order_by("start_on", "title")
-    )
+    inspections, responses, published = _record(organisation, period_start, period_end)
     peel = [
         _inspection_facts(i, status_on(i, period_end))
         for i in _current_peel(inspections, period_end)
@@ -268,12 +314,6 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
         ):
             notified.append(_inspection_facts(inspection, status))
 
-    responses = _with_latest_update(
-        Response.objects.filter(organisation=organisation).select_related(
-            "recommendation__report", "owner", "portfolio", "board"
-        ),
-        period_end,
-    )
     responses.sort(key=_reference_order)
     all_responses = {str(r.pk): _response_facts(r, today) for r in responses}
     concerns = [
@@ -285,13 +325,7 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
 
     reports = []
     report_ids_with_responses = {r.recommendation.report_id for r in responses}
-    for report in (
-        Report.objects.filter(published_on__gte=period_start, published_on__lte=period_end)
-        .filter(Q(organisation=organisation) | Q(organisation__isnull=True))
-        .select_related("inspectorate")
-        .prefetch_related("findings", "recommendations")
-        .order_by("published_on", "title")
-    ):
+    for report in published:
         if report.organisation_id is None and report.pk not in report_ids_with_responses:
             continue
         reports.append(
@@ -326,7 +360,8 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
         "meeting": _day(meeting.held_on),
         "period_start": _day(period_start),
         "period_end": _day(period_end),
-        "standing": dict(committee.standing_text or {}),
+        "as_at": _day(period_end),
+        "standing": _standing(committee, period_end),
         "peel": peel,
         "concerns": concerns,
         "inspections": in_period,

@@ -12,9 +12,8 @@ import io
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
-from oversight import audit
+from oversight import audit, clock
 from oversight.accounts.models import Organisation, Role, User
 from oversight.conflicts import EditConflict, check_latest_change
 from oversight.papers import compose, selectors
@@ -134,7 +133,7 @@ def meeting_create(*, committee: Committee, held_on: dt.date, actor: User | None
 def _generate(paper: Paper) -> list[compose.ComposedSection]:
     facts = selectors.paper_facts(paper.meeting, paper.period_start, paper.period_end)
     paper.data = facts
-    paper.generated_at = timezone.now()
+    paper.generated_at = clock.now()
     return compose.compose(facts)
 
 
@@ -245,7 +244,7 @@ def section_edit(
         current.edited = text.strip()
         current.generated_when_edited = current.generated
     current.edited_by = actor
-    current.edited_at = timezone.now()
+    current.edited_at = clock.now()
     return audit.save(current, actor=actor, reason=f"Section edited: {current.heading}")
 
 
@@ -275,7 +274,7 @@ def paper_issue(*, paper: Paper, actor: User) -> Paper:
         )
     current.status = PaperStatus.ISSUED
     current.issued_by = actor
-    current.issued_at = timezone.now()
+    current.issued_at = clock.now()
     return audit.save(current, actor=actor, reason="Issued")
 
 

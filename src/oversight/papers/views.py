@@ -269,6 +269,7 @@ def paper_detail(request, pk: int):
             and paper.is_issued
             and not paper.meeting.papers.filter(status=PaperStatus.DRAFT).exists(),
             "stale": [s for s in sections if s.record_changed_under_edit],
+            "entered_later": 0 if paper.is_issued else selectors.entered_after_period(paper),
         },
     )
 
