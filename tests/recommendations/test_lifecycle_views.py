@@ -4,6 +4,7 @@ input gets the GOV.UK error summary and changes nothing, and good input does wha
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -351,6 +352,9 @@ def test_evidence_added_on_its_own(client, people, response):
     page = page_of(client.get(answer.url))
     assert "Problem profile.pdf" in page
     assert "Hate crime problem profile" in page
+    # the file's fingerprint, so anyone can check a copy is the file that was approved
+    assert evidence.sha256 == hashlib.sha256(PDF).hexdigest()
+    assert f"SHA-256 <code>{evidence.sha256}</code>" in page
 
 
 def test_evidence_download_is_an_attachment_with_the_bytes(client, people, response):
