@@ -64,7 +64,9 @@ RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
     "recommendations:recommendation-history": ("recommendation", OWN_ORG_ONLY, "get"),
     "recommendations:update-add": ("response", CONTRIBUTE, "get"),
     "recommendations:evidence-add": ("response", CONTRIBUTE, "get"),
-    "recommendations:evidence-download": ("evidence", OWN_ORG_ONLY, "get"),
+    # viewers read the record, not the files, unless their organisation lets them
+    "recommendations:evidence-download": ("evidence", {**OWN_ORG_ONLY, Role.VIEWER: 403}, "get"),
+    "recommendations:response-reopen": ("response", LIAISON_OBJECT, "get"),
     "recommendations:evidence-withdraw": ("evidence", CONTRIBUTE, "get"),
     "recommendations:recommendation-add": (None, LIAISON_PAGE, "get"),
     "recommendations:recommendation-edit": ("recommendation", LIAISON_OBJECT, "get"),
@@ -273,6 +275,7 @@ POST_ELSEWHERE = {
     "accounts:two-factor": 302,  # the form to turn it off shows only while it is on
     "recommendations:extension-decide": 403,  # the decision is an executive's
     "recommendations:closure-detail": 403,  # likewise
+    "recommendations:response-reopen": 400,  # not closed here: the page says so, nothing changes
 }
 
 

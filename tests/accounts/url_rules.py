@@ -24,6 +24,7 @@ def rules(*, EVERYONE, ROLES, OTHER, ANON, LIAISON_PAGE, LIAISON_OBJECT, **_) ->
         ),
         # The liaison lead manages their organisation.
         "organisation:index": (None, LIAISON_PAGE, "get"),
+        "organisation:settings": (None, LIAISON_PAGE, "get"),
         "organisation:people": (None, LIAISON_PAGE, "get"),
         "organisation:person-invite": (None, LIAISON_PAGE, "get"),
         "organisation:person-edit": ("person", LIAISON_OBJECT, "get"),

@@ -266,9 +266,9 @@ def test_evidence_upload_and_download_round_trip(client, person, token_for, bear
     assert download["Content-Disposition"].startswith("attachment;")
     assert "Crime Board minutes.pdf" in download["Content-Disposition"]
     assert download["Content-Type"] == "application/pdf"
-    # another person of the organisation may read it too
+    # viewers read the record, not the files, unless their organisation lets them
     viewer = bearer(token_for("viewer"))
-    assert client.get(body["download_url"], headers=viewer).status_code == 200
+    assert client.get(body["download_url"], headers=viewer).status_code == 403
 
     before = Evidence.objects.count()
     refused = client.post(url, {"file": SimpleUploadedFile("report.pdf", EXE)}, headers=headers)

@@ -35,7 +35,7 @@ def rules(*, EVERYONE, OWN_ORG_ONLY, ROLES, OTHER, ANON, **_) -> dict:
         "api:update-detail": ("api_update", api_object, "get"),
         "api:evidence-list": (None, api_list, "get"),
         "api:evidence-detail": ("evidence", api_object, "get"),
-        "api:evidence-download": ("evidence", api_object, "get"),
+        "api:evidence-download": ("evidence", {**api_object, viewer: 403}, "get"),
         "api:review-list": (None, api_list, "get"),
         "api:review-detail": ("api_review", api_object, "get"),
         "api:responses-csv": (None, api_list, "get"),

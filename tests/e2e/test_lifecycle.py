@@ -126,7 +126,7 @@ def test_closure_asked_for_checked_and_signed_off(app, demo):
     )
     app.page.get_by_role("button", name="Ask for closure").click()
     expect(app.page.get_by_role("heading", level=1)).to_have_text("Closure request")
-    expect(app.page.locator(".govuk-summary-list")).to_contain_text("Requested by the owner")
+    expect(app.page.locator(".govuk-summary-list").first).to_contain_text("Requested by the owner")
     app.assert_accessible("lifecycle-closure-requested")
     sign_out(app)
 
@@ -146,6 +146,21 @@ def test_closure_asked_for_checked_and_signed_off(app, demo):
     expect(response_summary).to_contain_text("Blue (complete)")
     expect(app.page.get_by_role("button", name="Add an update")).to_have_count(0)
     app.assert_accessible("lifecycle-response-closed")
+    app.page.go_back()
+    expect(app.page.get_by_role("heading", name="What was approved")).to_be_visible()
+    app.assert_accessible("lifecycle-closure-approved")
+    sign_out(app)
+
+    # evidence is fixed once closed: the liaison reopens it, with a reason, to change it
+    app.sign_in("liaison")
+    app.goto("/recommendations/")
+    app.page.get_by_role("link", name=re.compile(r"^9159\b")).click()
+    app.page.get_by_role("link", name="Reopen it, with a reason").click()
+    app.assert_accessible("lifecycle-reopen-form")
+    app.page.get_by_label("Why is it reopened?").fill("The inspectorate asked for the policy")
+    app.page.get_by_role("button", name="Reopen the response").click()
+    expect(app.page.get_by_text("The response was reopened")).to_be_visible()
+    expect(app.page.get_by_role("button", name="Add evidence")).to_be_visible()
 
 
 def test_viewer_sees_no_actions_and_cannot_post(app, demo):

@@ -71,6 +71,13 @@ def test_the_liaison_manages_people_portfolios_boards_and_committees(app, demo):
     page.wait_for_load_state()
     assert page.get_by_role("cell", name="Organisational Learning Board", exact=True).is_visible()
 
+    app.goto("/organisation/settings/")
+    app.assert_accessible("organisation-settings")
+    page.get_by_label("Yes: viewers may download evidence files").check()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Viewers may download evidence files.").is_visible()
+
     app.goto("/papers/committees/")
     app.assert_accessible("organisation-committees")
     page.get_by_role("button", name="Add a committee").click()

@@ -362,7 +362,7 @@ def test_evidence_download_is_an_attachment_with_the_bytes(client, people, respo
         reverse("recommendations:evidence-add", args=[response.pk]), {"file": pdf()}
     )
     evidence = Evidence.objects.get(response=response)
-    answer = as_person(client, people[Role.VIEWER]).get(
+    answer = as_person(client, people[Role.EXECUTIVE]).get(
         reverse("recommendations:evidence-download", args=[evidence.pk])
     )
     assert answer.status_code == 200

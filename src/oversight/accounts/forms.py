@@ -105,6 +105,18 @@ class DeactivateForm(forms.Form):
     )
 
 
+class SettingsForm(forms.Form):
+    viewers_download_evidence = forms.TypedChoiceField(
+        choices=[
+            ("no", "No: viewers read the record, not the files"),
+            ("yes", "Yes: viewers may download evidence files"),
+        ],
+        coerce=lambda value: value == "yes",
+        error_messages={"required": "Choose whether viewers may download evidence files"},
+    )
+    expected = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class NamedForm(forms.Form):
     """A portfolio (name and lead) or a board (name and chair)."""
 

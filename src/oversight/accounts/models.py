@@ -29,6 +29,12 @@ class Organisation(models.Model):
     review_cycle_months = models.PositiveSmallIntegerField(
         default=3, help_text="How often each response is reviewed, in months."
     )
+    viewers_download_evidence = models.BooleanField(
+        "viewers may download evidence files",
+        default=False,
+        help_text="Whether viewers (committee members and others who only read) may download "
+        "evidence files. They always see the record and each file's name, size and SHA-256.",
+    )
     history = HistoricalRecords()
 
     class Meta:

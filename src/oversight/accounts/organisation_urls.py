@@ -8,6 +8,7 @@ app_name = "organisation"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("settings/", views.settings, name="settings"),
     path("people/", views.people, name="people"),
     path("people/invite/", views.person_invite, name="person-invite"),
     path("people/<int:pk>/", views.person_edit, name="person-edit"),

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oversight.accounts import selectors, services
-from oversight.accounts.forms import DeactivateForm, NamedForm, PersonForm
+from oversight.accounts.forms import DeactivateForm, NamedForm, PersonForm, SettingsForm
 from oversight.accounts.models import Board, Portfolio, Role
 from oversight.accounts.permissions import role_required
 from oversight.conflicts import EditConflict, latest_change
@@ -44,6 +44,49 @@ def index(request):
             "boards": selectors.boards_of(request.user).count(),
             "committees": committees_for(request.user).count(),
         },
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def settings(request):
+    organisation = request.user.organisation
+    initial = {
+        "viewers_download_evidence": "yes" if organisation.viewers_download_evidence else "no",
+        "expected": latest_change(organisation),
+    }
+    form = SettingsForm(_posted(request), initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_settings_set(
+                organisation=organisation,
+                actor=request.user,
+                viewers_download_evidence=form.cleaned_data["viewers_download_evidence"],
+                expected=form.cleaned_data["expected"],
+            )
+        except EditConflict as exc:
+            conflict = exc
+            organisation.refresh_from_db()
+            form = SettingsForm(
+                initial={
+                    "viewers_download_evidence": "yes"
+                    if organisation.viewers_download_evidence
+                    else "no",
+                    "expected": latest_change(organisation),
+                }
+            )
+        else:
+            messages.success(request, "The settings were saved.")
+            return redirect("organisation:index")
+    return render_form(
+        request,
+        "accounts/organisation/settings.html",
+        form,
+        status=409 if conflict else None,
+        conflict=conflict,
+        title="Settings",
+        active_section=SECTION,
     )
 
 

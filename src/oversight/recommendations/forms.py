@@ -78,6 +78,14 @@ class WithdrawForm(forms.Form):
     )
 
 
+class ReopenForm(VersionedForm):
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={"required": "Enter why the response is reopened"},
+    )
+
+
 class RagForm(VersionedForm):
     rag = forms.ChoiceField(choices=RAG_CHOICES, error_messages={"required": "Choose a RAG rating"})
     note = forms.CharField(required=False, max_length=2000, widget=forms.Textarea)

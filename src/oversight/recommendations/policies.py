@@ -35,9 +35,20 @@ def can_decide(user: User, response: Response) -> bool:
     return _same_org(user, response) and user.role == Role.EXECUTIVE
 
 
+# Who may download evidence files, by role: the people who do the work and decide on it;
+# viewers (committee members and others who only read) when their organisation allows it.
+EVIDENCE_READERS = frozenset({Role.LIAISON, Role.OWNER, Role.EXECUTIVE})
+
+
 def can_download_evidence(user: User, response: Response) -> bool:
-    """Everyone who may see the response may read its evidence."""
-    return _same_org(user, response)
+    """Liaison, owners and executives of the response's organisation may download its evidence
+    files; viewers only where the organisation's setting lets them (by default they may not:
+    they read the record, and see each file's name, size and SHA-256, not its contents)."""
+    if not _same_org(user, response):
+        return False
+    if user.role in EVIDENCE_READERS:
+        return True
+    return user.role == Role.VIEWER and user.organisation.viewers_download_evidence
 
 
 def closure_actions(user: User, closure: ClosureRequest) -> set[str]:

@@ -437,3 +437,53 @@ def open_responses_by_owner(user: User) -> dict[int, int]:
         .values_list("owner_id", "n")
     )
     return dict(rows)
+
+
+def closure_snapshot(closure) -> dict | None:  # noqa: ANN001 - a ClosureRequest
+    """What a closure's last step approved, as it was frozen then: the recommendation's text,
+    the response's status and RAG, every update and the evidence with its SHA-256, who took the
+    step, when, and on which route; and whether the evidence has changed since. None when
+    nothing was frozen."""
+    import datetime as dt
+
+    from oversight.recommendations.models import ClosureStage, ResponseStatus, SignOff
+
+    frozen = closure.snapshot or {}
+    if not frozen:
+        return None
+    stage = closure.stage
+    if stage in {ClosureStage.APPROVED, ClosureStage.ACCEPTED} and closure.decided_by:
+        heading, who, when = "What was approved", closure.decided_by, closure.decided_at
+    elif stage == ClosureStage.SUBMITTED or (
+        stage in {ClosureStage.REJECTED} and closure.response.sign_off == SignOff.INSPECTORATE
+    ):
+        heading, who, when = "What was submitted", closure.checked_by, closure.checked_at
+    elif closure.checked_by:
+        heading, who, when = "What was checked", closure.checked_by, closure.checked_at
+    else:
+        heading = "What closure was asked for"
+        who, when = closure.requested_by, closure.requested_at
+    taken = frozen.get("taken_at")
+    response = frozen.get("response", {})
+    route = {
+        SignOff.CHIEF_CONSTABLE: "Signed off in the organisation, by an executive",
+        SignOff.INSPECTORATE: "Closed by the inspectorate, recorded by the liaison lead",
+    }.get(response.get("sign_off") or closure.response.sign_off, "")
+    now = {
+        (e.original_name, e.sha256, bool(e.withdrawn_at)) for e in closure.response.evidence.all()
+    }
+    then = {(e["name"], e["sha256"], e["withdrawn"]) for e in frozen.get("evidence", [])}
+    return {
+        "heading": heading,
+        "by": who.display_name if who else "",
+        "when": dt.datetime.fromisoformat(taken) if taken else when,
+        "route": route,
+        "status": response.get("status", ""),
+        "status_label": dict(ResponseStatus.choices).get(response.get("status", ""), "Unknown"),
+        "rag": response.get("rag", ""),
+        "text": response.get("text", ""),
+        "updates": frozen.get("updates"),
+        "latest_update": frozen.get("latest_update"),
+        "evidence": frozen.get("evidence", []),
+        "evidence_changed": now != then,
+    }

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/edit/", manage.recommendation_edit, name="recommendation-edit"),
     path("responses/<int:pk>/edit/", manage.response_edit, name="response-edit"),
     path("responses/<int:pk>/rag/", manage.rag_confirm, name="rag-confirm"),
+    path("responses/<int:pk>/reopen/", manage.response_reopen, name="response-reopen"),
     path("responses/<int:pk>/review/", manage.review_add, name="review-add"),
     path("responses/<int:pk>/due-date/", manage.due_date_set, name="due-date-set"),
     path("reviews-due/", manage.reviews_due, name="reviews-due"),

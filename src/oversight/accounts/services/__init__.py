@@ -1,7 +1,7 @@
 """The writes about organisations and people, split by what a person is doing:
 
 - people:    inviting people, changing their role, deactivating and reactivating them
-- structure: the organisation's portfolios and governance boards
+- structure: the organisation's portfolios and governance boards, and its own settings
 - sign_in:   single sign-on accounts and two-step verification
 
 Each function is one transaction, checks who may do it, and leaves an audit entry.
@@ -25,6 +25,7 @@ from oversight.accounts.services.sign_in import (
 from oversight.accounts.services.structure import (
     board_change,
     board_create,
+    organisation_settings_set,
     portfolio_change,
     portfolio_create,
 )
@@ -32,6 +33,7 @@ from oversight.accounts.services.structure import (
 __all__ = [
     "board_change",
     "board_create",
+    "organisation_settings_set",
     "invitation_link",
     "invitation_send",
     "person_change",

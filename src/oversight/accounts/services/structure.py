@@ -82,3 +82,22 @@ def board_change(
     *, board: Board, actor: User, name: str, chair: str, expected: int | None
 ) -> Board:
     return _change(board, actor, name, expected, chair=chair)
+
+
+@transaction.atomic
+def organisation_settings_set(
+    *,
+    organisation: Organisation,
+    actor: User,
+    viewers_download_evidence: bool,
+    expected: int | None,
+) -> Organisation:
+    """The organisation's own rules: whether viewers may download evidence files."""
+    require_liaison(actor, organisation.pk)
+    check_latest_change(organisation, expected)
+    current = Organisation.objects.get(pk=organisation.pk)
+    if current.viewers_download_evidence == viewers_download_evidence:
+        return current
+    current.viewers_download_evidence = viewers_download_evidence
+    words = "may" if viewers_download_evidence else "may not"
+    return audit.save(current, actor=actor, reason=f"Viewers {words} download evidence files")

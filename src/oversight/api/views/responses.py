@@ -273,7 +273,9 @@ class EvidenceDownload(APIView):
     def get(self, request, pk: int):
         evidence = selectors.evidence_for(request.user, pk)
         if not policies.can_download_evidence(request.user, evidence.response):
-            raise Http404
+            raise PermissionDenied(
+                "Your organisation lets viewers read the record but not download evidence files."
+            )
         try:
             handle = evidence.file.open("rb")
         except FileNotFoundError as exc:

@@ -36,6 +36,7 @@ from oversight.recommendations.services.records import (
     reopen_if_closed,
     response_create,
     response_edit,
+    response_reopen,
     responses_reassign,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "recommendation_create",
     "recommendation_edit",
     "reopen_if_closed",
+    "response_reopen",
     "response_create",
     "response_edit",
     "responses_reassign",

@@ -121,13 +121,25 @@ def snapshot(response: Response) -> dict:
             "owner": response.owner.display_name if response.owner else None,
             "due_on": response.due_on.isoformat() if response.due_on else None,
             "version": response.version,
+            "text": response.recommendation.text,
+            "sign_off": response.sign_off,
         },
+        "updates": [
+            {
+                "written_on": u.written_on.isoformat(),
+                "author": u.author.display_name,
+                "narrative": u.narrative,
+                "proposed_rag": u.proposed_rag,
+            }
+            for u in response.updates.select_related("author").order_by("written_on", "id")
+        ],
         "evidence": [
             {
                 "id": e.pk,
                 "name": e.original_name,
                 "size": e.size,
                 "sha256": e.sha256,
+                "uploaded_on": e.uploaded_at.date().isoformat(),
                 "withdrawn": bool(e.withdrawn_at),
             }
             for e in response.evidence.order_by("uploaded_at")

@@ -17,6 +17,7 @@ from oversight.accounts.models import User
 from oversight.conflicts import bump
 from oversight.recommendations import policies
 from oversight.recommendations.models import (
+    CLOSED_STATUSES,
     Evidence,
     Response,
     ResponseStatus,
@@ -56,6 +57,19 @@ def evidence_check(upload: UploadedFile):
         max_size=max_evidence_bytes(),
         read_all=lambda: _read_all(upload),
     )
+
+
+CLOSED_EVIDENCE = (
+    "This response is closed, and its evidence is what the closure approved. Reopen it, with a "
+    "reason, to change its evidence."
+)
+
+
+def _refuse_if_closed(response: Response) -> None:
+    """Evidence on a closed response is fixed: it is what the closure approved."""
+    status = Response.objects.filter(pk=response.pk).values_list("status", flat=True).first()
+    if status in CLOSED_STATUSES:
+        raise ValueError(CLOSED_EVIDENCE)
 
 
 def _store(
@@ -122,6 +136,8 @@ def update_add(
         raise ValueError("Enter what progress has been made")
     if proposed_rag and proposed_rag not in {Rag.RED, Rag.AMBER, Rag.GREEN}:
         raise ValueError("Propose red, amber or green")
+    if files:
+        _refuse_if_closed(response)
     for upload, _description in files:
         evidence_check(upload)  # refuse before anything is written
     update = audit.save(
@@ -166,6 +182,7 @@ def evidence_add(
     """Attach a file to a response (not to one update)."""
     if not policies.can_contribute(actor, response):
         raise PermissionDenied("Only the owner or the liaison lead can add evidence.")
+    _refuse_if_closed(response)
     return _store(
         response=response, update=None, upload=upload, description=description, actor=actor
     )
@@ -178,6 +195,7 @@ def evidence_withdraw(*, evidence: Evidence, actor: User, reason: str) -> Eviden
         raise PermissionDenied("Only the owner or the liaison lead can withdraw evidence.")
     if not reason.strip():
         raise ValueError("Enter why the evidence is withdrawn")
+    _refuse_if_closed(evidence.response)
     current = Evidence.objects.select_for_update().get(pk=evidence.pk)
     if current.withdrawn_at:
         raise ValueError("This evidence was already withdrawn")

@@ -163,6 +163,23 @@ def reopen_if_closed(response: Response, why: str) -> str:
 
 
 @transaction.atomic
+def response_reopen(
+    *, response: Response, actor: User, expected_version: int | None, reason: str
+) -> Response:
+    """Reopen a closed response, with the reason in the trail: the way to add or withdraw
+    evidence after closure. It goes back to in progress; its closure stays in its history."""
+    if not policies.can_manage(actor, response):
+        raise PermissionDenied("Only the liaison lead can reopen a response.")
+    if not reason.strip():
+        raise ValueError("Enter why the response is reopened")
+    current = check_version(response, expected_version)
+    if current.status not in CLOSED_STATUSES:
+        raise ValueError("This response is not closed")
+    note = reopen_if_closed(current, reason.strip())
+    return audit.save(bump(current), actor=actor, reason=note)
+
+
+@transaction.atomic
 def response_edit(
     *,
     response: Response,

@@ -125,6 +125,7 @@ def closure_request(request, pk: int):
         active_section="register",
         response=response,
         evidence=list(response.evidence.filter(withdrawn_at__isnull=True)),
+        can_download=policies.can_download_evidence(request.user, response),
     )
 
 
@@ -186,4 +187,6 @@ def closure_detail(request, pk: int):
         closure=closure,
         allowed=allowed,
         evidence=list(closure.response.evidence.select_related("uploaded_by")),
+        can_download=policies.can_download_evidence(request.user, closure.response),
+        approved=selectors.closure_snapshot(closure),
     )

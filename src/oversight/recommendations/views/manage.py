@@ -21,6 +21,7 @@ from oversight.recommendations.forms import (
     RagForm,
     ReassignForm,
     RecommendationForm,
+    ReopenForm,
     ResponseForm,
     ReviewForm,
 )
@@ -254,6 +255,42 @@ def review_add(request, pk: int):
         "recommendations/review_form.html",
         form,
         title=f"Record a review: {response.recommendation.title}",
+        active_section="register",
+        response=response,
+    )
+
+
+@LIAISON
+@require_http_methods(["GET", "POST"])
+def response_reopen(request, pk: int):
+    response = selectors.response_for_action(request.user, pk)
+    _must_manage(request.user, response)
+    form = ReopenForm(posted(request), initial={"version": response.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_reopen(
+                response=response,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except EditConflict as exc:
+            conflict = exc
+            response.refresh_from_db()
+            form = ReopenForm(initial={"version": response.version})
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "The response was reopened. Its evidence can be changed.")
+            return redirect("recommendations:response-detail", response.pk)
+    return render_form(
+        request,
+        "recommendations/reopen_form.html",
+        form,
+        status=409 if conflict else None,
+        conflict=conflict,
+        title=f"Reopen: {response.recommendation.title}",
         active_section="register",
         response=response,
     )

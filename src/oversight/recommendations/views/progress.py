@@ -78,6 +78,8 @@ def evidence_add(request, pk: int):
             )
         except RefusedFile as exc:
             form.add_error("file", str(exc))
+        except ValueError as exc:  # the response is closed
+            form.add_error(None, str(exc))
         else:
             messages.success(request, f"{evidence.original_name} was added as evidence")
             return _response_page(response)
@@ -97,7 +99,9 @@ def evidence_download(request, pk: int):
     """Served only through here, to people who may see the response, as an attachment."""
     evidence = selectors.evidence_for(request.user, pk)
     if not policies.can_download_evidence(request.user, evidence.response):
-        raise Http404
+        raise PermissionDenied(
+            "Your organisation lets viewers read the record but not download evidence files."
+        )
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:

@@ -68,6 +68,7 @@ def response_detail(request, pk: int):
                 "manage": policies.can_manage(request.user, response),
                 "contribute": policies.can_contribute(request.user, response),
                 "decide": policies.can_decide(request.user, response),
+                "download": policies.can_download_evidence(request.user, response),
             },
             "extensions": list(response.extensions.select_related("requested_by", "decided_by")),
             "closures": list(response.closures.select_related("requested_by")),
