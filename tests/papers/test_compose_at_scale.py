@@ -45,8 +45,8 @@ def item(n: int, *, overdue: bool, closed_on: str | None = None, national: bool 
 
 def facts(concerns: int, overdue: int, closed: int, report_recs: int) -> dict:
     responses = {}
-    for n in range(overdue):
-        responses[str(n)] = item(n, overdue=True)
+    for n in range(overdue):  # the force's own items (national ones are not listed overdue)
+        responses[str(n)] = item(n, overdue=True, national=False)
     for n in range(overdue, overdue + closed):
         responses[str(n)] = item(n, overdue=False, closed_on="2022-05-01")
     concern_items = [item(1000 + n, overdue=n % 2 == 0) for n in range(concerns)]
@@ -174,3 +174,13 @@ def test_word_tables_size_columns_by_their_words_and_repeat_their_head():
     assert table.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_national_recommendations_past_their_dates_are_counted_not_listed_as_overdue():
+    f = facts(concerns=0, overdue=3, closed=0, report_recs=0)
+    f["responses"]["900"] = item(900, overdue=True, national=True)
+    f["responses"]["901"] = item(901, overdue=True, national=True)
+    overdue = sections(f)["annex_overdue"]
+    assert len([line for line in overdue.splitlines() if line.startswith("| R0")]) == 3
+    assert "R0900" not in overdue and "R0901" not in overdue
+    assert "2 national recommendations are past the date the inspectorate first set" in overdue

@@ -463,15 +463,27 @@ def _capped_table(rows: list[dict], empty: str, what: str, facts: dict) -> str:
     )
 
 
+def _noun(facts: dict) -> str:
+    return "service" if facts.get("organisation_kind") == "fire_service" else "force"
+
+
 def annex_overdue(facts: dict) -> ComposedSection:
+    """The organisation's own items past their due date. National recommendations are not
+    listed as overdue: their dates are the inspectorate's for every force or service, often
+    years past, and the committee follows them by their progress (told in the paper)."""
     overdue = _longest_overdue(facts["responses"].values())
-    return ComposedSection(
-        "annex_overdue",
-        "Overdue recommendations",
-        f"Open at {long_date(facts['period_end'])} and past their due date.\n\n"
-        + _capped_table(overdue, "Nothing was overdue.", "responses are overdue", facts),
-        is_annex=True,
+    own = [r for r in overdue if not r.get("national")]
+    national = len(overdue) - len(own)
+    text = f"Open at {long_date(facts['period_end'])} and past their due date.\n\n" + (
+        _capped_table(own, "Nothing was overdue.", "responses are overdue", facts)
     )
+    if national:
+        text += (
+            f"\n\n{national} national recommendation{'s are' if national != 1 else ' is'} past "
+            f"the date the inspectorate first set for every {_noun(facts)}; "
+            f"{'they are' if national != 1 else 'it is'} followed by progress, not listed here."
+        )
+    return ComposedSection("annex_overdue", "Overdue recommendations", text, is_annex=True)
 
 
 def annex_closed(facts: dict) -> ComposedSection:
