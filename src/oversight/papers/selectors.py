@@ -233,10 +233,11 @@ def _current_peel(inspections: list[Inspection], period_end: dt.date) -> list[In
     return begun[-1:] + coming
 
 
-def _record(organisation: Organisation, period_start: dt.date, period_end: dt.date):
+def _record(
+    organisation: Organisation, period_start: dt.date, period_end: dt.date, moment: dt.datetime
+):
     """The inspections, responses and reports a paper is drawn from: the record as it stood
-    at the end of the period (`papers.as_at`) once that has passed, else as it is."""
-    moment = as_at.end_of(period_end)
+    at `moment`, the end of the period (`papers.as_at`), once that has passed, else as it is."""
     if as_at.is_past(moment):
         return (
             as_at.inspections(organisation.pk, moment),
@@ -274,8 +275,7 @@ def entered_after_period(paper: Paper) -> int:
     return as_at.entered_after(paper.meeting.committee.organisation_id, moment)
 
 
-def _standing(committee: Committee, period_end: dt.date) -> dict:
-    moment = as_at.end_of(period_end)
+def _standing(committee: Committee, moment: dt.datetime) -> dict:
     if as_at.is_past(moment):
         return as_at.standing_text(committee, moment)
     return dict(committee.standing_text or {})
@@ -288,7 +288,8 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
     organisation = committee.organisation
     today = period_end
 
-    inspections, responses, published = _record(organisation, period_start, period_end)
+    moment = as_at.end_of(period_end)  # the paper says what the record held then
+    inspections, responses, published = _record(organisation, period_start, period_end, moment)
     peel = [
         _inspection_facts(i, status_on(i, period_end))
         for i in _current_peel(inspections, period_end)
@@ -361,7 +362,7 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
         "period_start": _day(period_start),
         "period_end": _day(period_end),
         "as_at": _day(period_end),
-        "standing": _standing(committee, period_end),
+        "standing": _standing(committee, moment),
         "peel": peel,
         "concerns": concerns,
         "inspections": in_period,

@@ -439,11 +439,11 @@ def open_responses_by_owner(user: User) -> dict[int, int]:
     return dict(rows)
 
 
-def closure_snapshot(closure) -> dict | None:  # noqa: ANN001 - a ClosureRequest
+def closure_snapshot(closure, evidence_now: list) -> dict | None:  # noqa: ANN001 - a ClosureRequest
     """What a closure's last step approved, as it was frozen then: the recommendation's text,
     the response's status and RAG, every update and the evidence with its SHA-256, who took the
-    step, when, and on which route; and whether the evidence has changed since. None when
-    nothing was frozen."""
+    step, when, and on which route; and whether the evidence (`evidence_now`, the response's
+    evidence as the page shows it) has changed since. None when nothing was frozen."""
     import datetime as dt
 
     from oversight.recommendations.models import ClosureStage, ResponseStatus, SignOff
@@ -469,9 +469,7 @@ def closure_snapshot(closure) -> dict | None:  # noqa: ANN001 - a ClosureRequest
         SignOff.CHIEF_CONSTABLE: "Signed off in the organisation, by an executive",
         SignOff.INSPECTORATE: "Closed by the inspectorate, recorded by the liaison lead",
     }.get(response.get("sign_off") or closure.response.sign_off, "")
-    now = {
-        (e.original_name, e.sha256, bool(e.withdrawn_at)) for e in closure.response.evidence.all()
-    }
+    now = {(e.original_name, e.sha256, bool(e.withdrawn_at)) for e in evidence_now}
     then = {(e["name"], e["sha256"], e["withdrawn"]) for e in frozen.get("evidence", [])}
     return {
         "heading": heading,

@@ -178,6 +178,7 @@ def closure_detail(request, pk: int):
             else:
                 messages.success(request, "Your decision was recorded.")
                 return redirect("recommendations:closure-detail", closure.pk)
+    evidence = list(closure.response.evidence.select_related("uploaded_by"))
     return render_form(
         request,
         "recommendations/closure_detail.html",
@@ -186,7 +187,7 @@ def closure_detail(request, pk: int):
         active_section="decisions",
         closure=closure,
         allowed=allowed,
-        evidence=list(closure.response.evidence.select_related("uploaded_by")),
+        evidence=evidence,
         can_download=policies.can_download_evidence(request.user, closure.response),
-        approved=selectors.closure_snapshot(closure),
+        approved=selectors.closure_snapshot(closure, evidence),
     )
