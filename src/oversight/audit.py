@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import models
+
+_origin: ContextVar[str] = ContextVar("audit_origin", default="")
+
+
+@contextmanager
+def origin(words: str) -> Iterator[None]:
+    """Every change saved inside says where it came from first ("Imported from x.csv (SHA-256
+    …): RAG confirmed as Red"), so a service's own reason keeps the import's provenance."""
+    token = _origin.set(words)
+    try:
+        yield
+    finally:
+        _origin.reset(token)
 
 
 def stamp(instance: models.Model, *, actor, reason: str = "") -> models.Model:
     """Mark the next save of `instance` with who made it and why (django-simple-history)."""
     if actor is not None:
         instance._history_user = actor
+    prefix = _origin.get()
+    if prefix and reason and not reason.startswith(prefix):
+        reason = f"{prefix}: {reason}"
     if reason:
         instance._change_reason = reason
     return instance

@@ -179,6 +179,7 @@ def test_a_later_tracker_updates_the_rows_it_matches(v1, reader, liaison, owner,
     second = Response.objects.get(recommendation__reference="9160")
     version = first.version
     history = Response.history.count()
+    second_history = second.history.count()  # opened, then rated green as the file said
     reader.build = lambda data, name, cmap: tracker(
         [
             # same progress text (spaced differently): no new update; RAG, status, owner, due change
@@ -209,11 +210,13 @@ def test_a_later_tracker_updates_the_rows_it_matches(v1, reader, liaison, owner,
     preview = ingest_preview(actor=liaison, upload=upload(V2, "tracker v2.csv"))
     plan = preview.plan
     assert [p.action for p in plan.recommendations] == ["update", "unchanged", "update", "create"]
+    # each change goes through the workflow: the closure is a request, not a status
     assert plan.recommendations[0].changes == [
-        "RAG: Amber → Red",
-        "Status: In progress → Ready for closure",
         "Owner: Olivia Owen → Priya Patel",
-        "Due date: none → 31 March 2023",
+        "RAG: Amber → Red",
+        "Due date set: 31 March 2023",
+        "Closure requested (the file says “Ready for closure”): it waits for the evidence "
+        "check and sign-off; the file does not close it",
     ]
     assert plan.recommendations[2].how.startswith("nearly the same text")
     result = ingest_confirm(batch=preview.batch, actor=liaison)
@@ -222,13 +225,14 @@ def test_a_later_tracker_updates_the_rows_it_matches(v1, reader, liaison, owner,
     first.refresh_from_db()
     assert (first.rag, first.status, first.owner) == ("red", "ready_for_closure", newcomer)
     assert first.due_on == dt.date(2023, 3, 31)
-    assert first.version == version + 1
+    assert first.version == version + 4  # assigned, rated, due date set, closure requested
+    assert first.closures.get().stage == "requested"
     assert first.updates.count() == 1  # the same text is not added twice
     assert first.history.latest("history_date").history_change_reason.startswith(
         "Imported from tracker v2.csv (SHA-256 "
     )
     second.refresh_from_db()
-    assert second.history.count() == 1 and second.rag == "green"
+    assert second.history.count() == second_history == 2 and second.rag == "green"
     third = Response.objects.get(recommendation__text__startswith="The force should publish")
     assert [u.narrative for u in third.updates.all()] == ["Figures for Q1 published."]
     assert Recommendation.objects.count() == 4

@@ -86,6 +86,8 @@ class InspectionFact:
     # The dated steps, first to last; the last is `status`. None: one step, `status`, undated.
     steps: tuple[StepFact, ...] = ()
     actions: tuple[ActionFact, ...] = ()
+    # The summary as rewritten later, each on its day: a paper drawn before shows the earlier words
+    rewritten: tuple[tuple[date, str], ...] = ()
 
 
 @dataclass(frozen=True)

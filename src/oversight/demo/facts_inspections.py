@@ -65,11 +65,16 @@ PEEL_2021 = InspectionFact(
         "its approach to PEEL with the introduction of the Integrated PEEL Assessment (IPA) "
         "programme. The 2021 PEEL inspection is now complete however the programme is a rolling "
         "process. There has been no further inspection activity scheduled for WMP at the present "
-        "time.\n\n"
-        # July 2022, section 2.
-        "The 2021 PEEL inspection concluded late last year, with the results reported to JAC. "
-        "PEEL is a rolling process, but as yet there has been no further PEEL inspection "
-        "activity scheduled for WMP at the present time."
+        "time."
+    ),
+    rewritten=(
+        (
+            # July 2022, section 2, written for the July paper (its draft of 14 July).
+            date(2022, 7, 1),
+            "The 2021 PEEL inspection concluded late last year, with the results reported to "
+            "JAC. PEEL is a rolling process, but as yet there has been no further PEEL "
+            "inspection activity scheduled for WMP at the present time.",
+        ),
     ),
     lead_inspectorates=("HMICFRS",),
     steps=(

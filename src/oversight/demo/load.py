@@ -32,7 +32,12 @@ from oversight.demo.facts_recommendations import RECOMMENDATIONS
 from oversight.demo.facts_reports import REPORTS
 from oversight.demo.load_programme import first_step, later_steps, load_programme
 from oversight.inspections.models import Inspection, Report
-from oversight.inspections.services import findings_add, inspection_create, report_create
+from oversight.inspections.services import (
+    findings_add,
+    inspection_create,
+    inspection_edit,
+    report_create,
+)
 from oversight.papers.services import (
     committee_create,
     committee_standing_text_set,
@@ -222,6 +227,19 @@ class _Loader:
             **first_step(fact),
         )
         later_steps(self, fact, self.inspections[fact.key])
+        for day, summary in fact.rewritten:
+            inspection = self.inspections[fact.key]
+            with recorded_at(_on(day)):
+                self.inspections[fact.key] = inspection_edit(
+                    inspection=inspection,
+                    actor=self.actor,
+                    expected_version=None,
+                    title=inspection.title,
+                    kind=inspection.kind,
+                    summary=summary,
+                    start=inspection.start,
+                    end=inspection.end,
+                )
         self.counts["inspections"] += 1
         self.counts["participants"] += len(participants)
 

@@ -26,12 +26,10 @@ from oversight.ingest.extraction import (
 from oversight.ingest.matching import (
     TEXT_MATCH_RATIO,
     People,
-    long_day,
     normalise,
     rag_from,
     similarity,
     status_from,
-    status_label,
 )
 from oversight.ingest.models import BatchStatus, ImportBatch
 from oversight.inspections.models import Inspection, InspectionKind, Report
@@ -42,8 +40,8 @@ from oversight.recommendations.models import (
     Response,
 )
 from oversight.recommendations.selectors import recommendations_of
+from oversight.recommendations.services.from_file import Wanted, foreseen
 from oversight.rules.deadlines import compute_deadline
-from oversight.rules.rag import rag_label
 
 # Plan actions for one found recommendation
 CREATE = "create"  # a new recommendation and this organisation's response
@@ -520,37 +518,51 @@ def _plan_fields(
     item.updates = _wanted_updates(found, today)
 
 
+def _wanted(item: PlannedRecommendation) -> Wanted:
+    return Wanted(
+        owner=item.owner,
+        portfolio=item.portfolio,
+        board=item.board,
+        rag=item.rag,
+        status=item.status,
+        due_on=item.due_on,
+    )
+
+
+def _opening(item: PlannedRecommendation, due_on: dt.date | None) -> None:
+    """A response the import opens: what the file's RAG, status and due date will ask for."""
+    steps = foreseen(None, _wanted(item), due_on=due_on)
+    item.notes += steps.requested + steps.left
+
+
 def _changes(item: PlannedRecommendation) -> None:
     """For a matched row with our response: what would change, in words; drops what would not."""
     response = item.response
     if item.rag == "blue" and response.is_closed:
         item.rag = None  # a closed response is shown blue (complete), whatever its last rating
-    if item.rag and item.rag != response.rag:
-        item.changes.append(f"RAG: {rag_label(response.rag)} → {rag_label(item.rag)}")
-    else:
-        item.rag = None
-    if item.status and item.status != response.status:
-        item.changes.append(
-            f"Status: {status_label(response.status)} → {status_label(item.status)}"
-        )
-    else:
+    if item.status and item.status == response.status:
         item.status = None
-    if item.owner and item.owner.pk != response.owner_id:
-        before = response.owner.display_name if response.owner else "nobody"
-        item.changes.append(f"Owner: {before} → {item.owner.display_name}")
-    else:
-        item.owner = None
-    if item.due_on and item.due_on != response.due_on:
-        item.changes.append(f"Due date: {long_day(response.due_on)} → {long_day(item.due_on)}")
-    else:
+    if item.rag and item.rag == response.rag:
+        item.rag = None
+    if item.due_on and item.due_on == response.due_on:
         item.due_on = None
+    if item.owner and item.owner.pk == response.owner_id:
+        item.owner = None
     for what in ("portfolio", "board"):
-        wanted, current = getattr(item, what), getattr(response, what)
-        if wanted is not None and wanted != current:
-            before = current.name if current else "none"
-            item.changes.append(f"{what.capitalize()}: {before} → {wanted.name}")
-        else:
+        if getattr(item, what) is not None and getattr(item, what) == getattr(response, what):
             setattr(item, what, None)
+    steps = foreseen(response, _wanted(item), due_on=response.due_on)
+    if not response.is_closed:
+        if item.owner:
+            before = response.owner.display_name if response.owner else "nobody"
+            item.changes.append(f"Owner: {before} → {item.owner.display_name}")
+        for what in ("portfolio", "board"):
+            wanted, current = getattr(item, what), getattr(response, what)
+            if wanted is not None:
+                before = current.name if current else "none"
+                item.changes.append(f"{what.capitalize()}: {before} → {wanted.name}")
+    item.changes += steps.made + steps.requested
+    item.notes += steps.left
     written = {normalise(n) for n in response.updates.values_list("narrative", flat=True)}
     new = []
     for update in item.updates:
@@ -657,6 +669,7 @@ def build_plan(
         item.response = by_id or responses.get(match.pk)
         if item.response is None:
             item.action = TAKE_ON
+            _opening(item, match.due_on)
             continue
         _changes(item)
         item.action = UPDATE if item.changes else UNCHANGED
@@ -675,6 +688,7 @@ def build_plan(
         )
         if item.due_on and deadline.due_on == item.due_on:
             item.due_on = None  # the wording already gives that date
+        _opening(item, deadline.due_on)
     return plan
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from oversight.papers import conventions
 from oversight.papers.documents.markup import escape
 from oversight.papers.selectors import long_date
 
@@ -60,6 +61,10 @@ def _paragraphs(text: str) -> str:
     """Record text as Markdown paragraphs (blank lines kept, everything else literal)."""
     parts = [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
     return "\n\n".join(escape(p).replace("\n", " ") for p in parts)
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _bullets(items: list[str]) -> str:
@@ -132,20 +137,6 @@ def _concern_line(c: dict) -> str:
     return f"**{escape(label)}{escape(ref)}.** {escape(c['text'])}"
 
 
-def _concern_status(c: dict) -> str:
-    due = f"due {long_date(c['due_on'])}" if c["due_on"] else "no due date"
-    bits = [
-        f"Deadline: {escape(c['deadline_text'] or 'none stated')} ({due})",
-        f"RAG: {c['rag_label']}",
-        f"Status: {c['status_label']}",
-    ]
-    if c["overdue"]:
-        bits.append("**Overdue**")
-    if c["owner"]:
-        bits.append(f"Owner: {escape(c['owner'])}")
-    return "*" + " · ".join(bits) + "*"
-
-
 def peel_and_concerns(facts: dict) -> ComposedSection:
     org = facts["organisation"]
     concerns = facts["concerns"]
@@ -159,10 +150,11 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
         parts.append(_paragraphs(standing["peel"]))
     for p in facts["peel"]:
         title = p["title"] if p["when"] in p["title"] else f"{p['title']} ({p['when']})"
-        stage = PEEL_STAGES.get(p["status"] or "", "")
-        parts.append(f"**{escape(title)}**" + (f": {stage}." if stage else "."))
-        if p["summary"]:
+        if p["summary"]:  # the force's own words about it say where it stands
             parts.append(_paragraphs(p["summary"]))
+        else:
+            stage = PEEL_STAGES.get(p["status"] or "", "")
+            parts.append(f"**{escape(title)}**" + (f": {stage}." if stage else "."))
     if standing.get("governance"):
         parts.append(_paragraphs(standing["governance"]))
     if concerns:
@@ -184,7 +176,7 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
             )
             if bodies:
                 scope += f", as well as national bodies ({escape(', '.join(bodies))})"
-        listed = concerns
+        listed = conventions.ordered(concerns, facts)
         if len(concerns) > DETAIL_LIMIT:
             # Too many to read one by one: a table by area, then the longest overdue in full.
             listed = _longest_overdue(concerns)[:DETAIL_LIMIT]
@@ -213,7 +205,8 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
         for group in groups:
             items = []
             for c in group:
-                items.append(f"{number}. {_concern_line(c)}\n\n   {_concern_status(c)}")
+                status = conventions.item_status(c, facts)
+                items.append(f"{number}. {_concern_line(c)}\n\n   {status}")
                 number += 1
             parts.append("\n\n".join(items))
             narrative = group[-1]["narrative"]
@@ -222,8 +215,16 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
                 parts.append(f"*Progress reported {when}:*\n\n" + _paragraphs(narrative))
                 if group[-1]["next_steps"]:
                     parts.append("*Next steps:* " + escape(group[-1]["next_steps"]))
-            else:
-                parts.append("*No progress update has been recorded yet.*")
+        silent = [c for c in listed if not c["narrative"]]
+        if silent:  # said once, not under each item
+            parts.append(
+                "*No progress update has been recorded yet"
+                + (
+                    " for any of them.*"
+                    if len(silent) == len(listed)
+                    else f" for {escape(_listing([c['title'] for c in silent]))}.*"
+                )
+            )
     if standing.get("review_note"):
         parts.append(_paragraphs(standing["review_note"]))
     if not parts:
@@ -248,7 +249,7 @@ NATIONAL_BODIES = {
 TOOK_PART_KINDS = {"national_thematic", "jtai", "super_complaint", "rocu", "revisit", "peel", "frs"}
 
 
-def _inspection_block(number: int, i: dict) -> str:
+def _inspection_block(number: int, i: dict, said_after: set[str]) -> str:
     lines = [f"{number}. **{escape(i['title'])} ({escape(i['when'])}).**"]
     body: list[str] = []
     if i["participants"]:
@@ -262,23 +263,36 @@ def _inspection_block(number: int, i: dict) -> str:
         body.append(_paragraphs(i["summary"]))
     if i["leads"] and i["kind"] == "jtai":
         body.append(escape("Led jointly by " + ", ".join(i["leads"]) + "."))
+    notes = [p for p in _split(i["debrief_notes"]) if p not in said_after]
+    if notes:  # the liaison's own account of the debrief comes first, as they write it
+        body.append(_paragraphs("\n\n".join(notes)))
     if i["debrief_strengths"]:
-        body.append("At the hot debrief the inspectors acknowledged these strengths:")
+        body.append("The inspectors acknowledged these strengths:")
         body.append(_indent(_bullets(i["debrief_strengths"])))
     if i["debrief_areas"]:
         body.append("Areas to consider:")
         body.append(_indent(_bullets(i["debrief_areas"])))
-    if i["debrief_notes"]:
-        body.append(_paragraphs(i["debrief_notes"]))
     status = {
         "awaiting_report": "The report is awaited.",
         "debriefed": "The report is awaited.",
         "published": "The report has been published.",
         "fieldwork": "Fieldwork is under way.",
     }.get(i["status"] or "")
-    if status and not (i["summary"] and "awaited" in status):  # the summary says when
-        body.append(status)
+    words = " ".join([i["summary"], i["debrief_notes"]]).lower()
+    if status and not ("awaited" in status and ("publish" in words or "awaited" in words)):
+        body.append(status)  # unless the force's words already say when it will be published
     return "\n\n".join([lines[0], *(_indent(b) for b in body)])
+
+
+def _split(text: str) -> list[str]:
+    return [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def _shared_notes(took_part: list[dict]) -> list[str]:
+    """Paragraphs of the debrief notes that more than one inspection repeats ("The formal
+    findings of these reports will be published during summer 2022."): said once, after them."""
+    seen = Counter(p for i in took_part for p in dict.fromkeys(_split(i["debrief_notes"])))
+    return [p for p, n in seen.items() if n > 1]
 
 
 def _indent(block: str) -> str:
@@ -311,7 +325,11 @@ def inspections(facts: dict) -> ComposedSection:
             f"{'has' if len(took_part) == 1 else 'have'} been "
             f"{_plural(len(took_part), 'inspection', 'inspections')} within {escape(org)}."
         )
-        parts.append("\n\n".join(_inspection_block(n, i) for n, i in enumerate(took_part, 1)))
+        shared = _shared_notes(took_part)
+        parts.append(
+            "\n\n".join(_inspection_block(n, i, set(shared)) for n, i in enumerate(took_part, 1))
+        )
+        parts.extend(_paragraphs(p) for p in shared)
     else:
         parts.append(
             f"Since the last {escape(committee)} report was produced there have been no "
@@ -385,24 +403,19 @@ def reports(facts: dict) -> ComposedSection:
             parts.append(_by_area(r["recommendations"], facts))
         elif r["recommendations"]:
             parts.append("**Recommendations for the police**")
-            lines = []
-            for n, c in enumerate(r["recommendations"], 1):
-                line = f"{n}. {escape(c['text'])}"
-                owner = ", ".join(
-                    x
-                    for x in [
-                        c["owner"],
-                        f"{c['portfolio']} portfolio" if c["portfolio"] else "",
-                        f"managed by {c['portfolio_lead']}" if c["portfolio_lead"] else "",
-                    ]
-                    if x
+            listed = conventions.ordered(r["recommendations"], facts)
+            for n, c in enumerate(listed, 1):
+                holder = conventions.who_holds(c, facts)
+                line = f"{n}. {escape(c['text'])}\n\n   " + (
+                    f"*Held by {escape(holder)}. RAG: {c['rag_label']}.*"
+                    if holder
+                    else f"*RAG: {c['rag_label']}.*"
                 )
-                if owner:
-                    line += f"\n\n   *Owned by {escape(owner)}. RAG: {c['rag_label']}.*"
-                if c["narrative"]:
+                after = listed[n] if n < len(listed) else None
+                shared = after is not None and after["narrative"] == c["narrative"]
+                if c["narrative"] and not shared:  # progress they share is said once, after
                     line += "\n\n" + _indent(_paragraphs(c["narrative"]))
-                lines.append(line)
-            parts.append("\n\n".join(lines))
+                parts.append(line)
     return ComposedSection("reports", "Published inspection reports", "\n\n".join(parts))
 
 
@@ -435,15 +448,22 @@ def annex_rag(facts: dict) -> ComposedSection:
     return ComposedSection("annex_rag", "RAG summary", text, is_annex=True, chart="rag")
 
 
-def _table(rows: list[dict], empty: str) -> str:
+def _table(rows: list[dict], empty: str, facts: dict) -> str:
+    """Reference, theme, due date, who holds it (the owner where the committee's setting names
+    owners, else the portfolio) and RAG."""
     if not rows:
         return empty
-    lines = ["| Reference | Theme | Due | Owner | RAG |", "| --- | --- | --- | --- | --- |"]
+    named = conventions.names_owners(facts)
+    lines = [
+        f"| Reference | Theme | Due | {'Owner' if named else 'Portfolio'} | RAG |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for r in rows:
         ref = r["reference"] or (f"No. {r['number']}" if r["number"] else "–")
+        holder = r["owner"] if named else r["portfolio"]
         lines.append(
             f"| {escape(ref)} | {escape(r['theme'] or r['title'])} | "
-            f"{long_date(r['due_on']) or 'None'} | {escape(r['owner'] or 'Not assigned')} | "
+            f"{long_date(r['due_on']) or 'None'} | {escape(holder or 'Not assigned')} | "
             f"{r['rag_label']} |"
         )
     return "\n".join(lines)
@@ -452,13 +472,13 @@ def _table(rows: list[dict], empty: str) -> str:
 def _capped_table(rows: list[dict], empty: str, what: str, facts: dict) -> str:
     """The rows as a table; past ANNEX_LIMIT rows, the first ANNEX_LIMIT and a table by area."""
     if len(rows) <= ANNEX_LIMIT:
-        return _table(rows, empty)
+        return _table(rows, empty, facts)
     return "\n\n".join(
         [
             f"{len(rows)} {what}, by area:",
             _by_area(rows, facts),
             f"The first {ANNEX_LIMIT}; the tracker spreadsheet lists them all.",
-            _table(rows[:ANNEX_LIMIT], empty),
+            _table(rows[:ANNEX_LIMIT], empty, facts),
         ]
     )
 
@@ -487,7 +507,9 @@ def annex_overdue(facts: dict) -> ComposedSection:
 
 
 def annex_closed(facts: dict) -> ComposedSection:
-    closed = [r for r in facts["responses"].values() if _closed_in_period(r, facts)]
+    closed = conventions.ordered(
+        [r for r in facts["responses"].values() if _closed_in_period(r, facts)], facts
+    )
     return ComposedSection(
         "annex_closed",
         "Closed in the period",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from oversight.forms import GovUKDateField
+from oversight.papers.models import ItemOrder
 
 
 class MeetingForm(forms.Form):
@@ -70,5 +71,19 @@ class CommitteeForm(forms.Form):
         max_length=20,
         required=False,
         error_messages={"max_length": "The short name must be 20 characters or fewer"},
+    )
+    item_order = forms.ChoiceField(
+        choices=ItemOrder.choices,
+        initial=ItemOrder.THEME,
+        error_messages={"required": "Choose the order the paper sets out recommendations in"},
+    )
+    names_owners = forms.TypedChoiceField(
+        choices=[
+            ("no", "No: the paper names no individuals (for a committee that meets in public)"),
+            ("yes", "Yes: the paper names each recommendation's owner"),
+        ],
+        coerce=lambda value: value == "yes",
+        initial="no",
+        error_messages={"required": "Choose whether the paper names owners"},
     )
     expected = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -8,6 +8,14 @@ from simple_history.models import HistoricalRecords
 from oversight.accounts.models import Organisation
 
 
+class ItemOrder(models.TextChoices):
+    """The order a paper sets out recommendations in: the committee chooses."""
+
+    THEME = "theme", "By theme, as the papers have been written"
+    REFERENCE = "reference", "By reference number"
+    DUE = "due", "By due date, the soonest first"
+
+
 class Committee(models.Model):
     """A committee that receives the HMICFRS update, e.g. the Joint Audit Committee."""
 
@@ -20,6 +28,14 @@ class Committee(models.Model):
         default=dict,
         blank=True,
         help_text="Words the paper repeats each time: purpose, governance, closing request.",
+    )
+    item_order = models.CharField(max_length=20, choices=ItemOrder.choices, default=ItemOrder.THEME)
+    names_owners = models.BooleanField(
+        default=False,
+        help_text=(
+            "The paper names each recommendation's owner. Off by default: a paper for a public "
+            "committee names no individuals."
+        ),
     )
     history = HistoricalRecords()
 

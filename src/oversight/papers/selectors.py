@@ -363,6 +363,8 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
         "period_end": _day(period_end),
         "as_at": _day(period_end),
         "standing": _standing(committee, moment),
+        # how the committee wants its paper set out: its choice now (the record is as at)
+        "settings": {"item_order": committee.item_order, "names_owners": committee.names_owners},
         "peel": peel,
         "concerns": concerns,
         "inspections": in_period,

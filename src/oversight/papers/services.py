@@ -19,6 +19,7 @@ from oversight.conflicts import EditConflict, check_latest_change
 from oversight.papers import compose, selectors
 from oversight.papers.models import (
     Committee,
+    ItemOrder,
     Meeting,
     Paper,
     PaperSection,
@@ -41,16 +42,22 @@ def committee_create(
     name: str,
     short_name: str = "",
     standing_text: dict | None = None,
+    item_order: str = ItemOrder.THEME,
+    names_owners: bool = False,
     actor: User | None = None,
 ) -> Committee:
     _require_liaison(actor, organisation.pk)
     name = _committee_name(organisation.pk, name)
+    if item_order not in ItemOrder.values:
+        raise ValueError("Choose the order the paper sets out recommendations in")
     return audit.save(
         Committee(
             organisation=organisation,
             name=name,
             short_name=" ".join(short_name.split()),
             standing_text=standing_text or {},
+            item_order=item_order,
+            names_owners=names_owners,
         ),
         actor=actor,
         reason="Committee added",
@@ -59,15 +66,35 @@ def committee_create(
 
 @transaction.atomic
 def committee_change(
-    *, committee: Committee, actor: User, name: str, short_name: str, expected: int | None
+    *,
+    committee: Committee,
+    actor: User,
+    name: str,
+    short_name: str,
+    expected: int | None,
+    item_order: str | None = None,
+    names_owners: bool | None = None,
 ) -> Committee:
-    """Rename a committee; its issued papers keep the name they were issued with."""
+    """Rename a committee, or change how its papers are set out (the order of items, whether
+    owners are named). Issued papers keep what they were issued with."""
     _require_liaison(actor, committee.organisation_id)
     check_latest_change(committee, expected)
     committee = Committee.objects.get(pk=committee.pk)
+    renamed = (name.strip(), " ".join(short_name.split())) != (
+        committee.name,
+        committee.short_name,
+    )
     committee.name = _committee_name(committee.organisation_id, name, exclude=committee.pk)
     committee.short_name = " ".join(short_name.split())
-    return audit.save(committee, actor=actor, reason="Committee renamed")
+    if item_order is not None:
+        if item_order not in ItemOrder.values:
+            raise ValueError("Choose the order the paper sets out recommendations in")
+        committee.item_order = item_order
+    if names_owners is not None:
+        committee.names_owners = names_owners
+    return audit.save(
+        committee, actor=actor, reason="Committee renamed" if renamed else "Committee changed"
+    )
 
 
 def _committee_name(organisation_id: int, name: str, exclude: int | None = None) -> str:

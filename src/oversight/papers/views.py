@@ -90,6 +90,8 @@ def _committee_initial(committee) -> dict:
     return {
         "name": committee.name,
         "short_name": committee.short_name,
+        "item_order": committee.item_order,
+        "names_owners": "yes" if committee.names_owners else "no",
         "expected": latest_change(committee),
     }
 
@@ -107,6 +109,8 @@ def _committee_form(request, committee):
                     organisation=request.user.organisation,
                     name=data["name"],
                     short_name=data["short_name"],
+                    item_order=data["item_order"],
+                    names_owners=data["names_owners"],
                     actor=request.user,
                 )
             else:
@@ -116,6 +120,8 @@ def _committee_form(request, committee):
                     name=data["name"],
                     short_name=data["short_name"],
                     expected=data["expected"],
+                    item_order=data["item_order"],
+                    names_owners=data["names_owners"],
                 )
         except EditConflict as exc:
             conflict = exc

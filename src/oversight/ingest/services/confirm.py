@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from oversight import audit
 from oversight.accounts.models import User
-from oversight.conflicts import bump
+from oversight.ingest.matching import long_day
 from oversight.ingest.models import BatchStatus, ImportBatch, ImportedRecord, RecordAction
 from oversight.ingest.planning import (
     CREATE,
@@ -26,7 +26,6 @@ from oversight.ingest.planning import (
     PlannedRecommendation,
     build_plan,
     inspectorate,
-    long_day,
 )
 from oversight.ingest.services.batches import ImportRefused, require_importer
 from oversight.ingest.stored import extraction_from_json
@@ -39,6 +38,7 @@ from oversight.recommendations.models import (
     Response,
 )
 from oversight.recommendations.selectors import recommendations_of
+from oversight.recommendations.services.from_file import Wanted, apply_from_file
 from oversight.rules.partial_dates import PartialDate, Precision
 
 
@@ -86,6 +86,8 @@ def summary_sentence(counts: dict[str, int]) -> str:
         ("updates_added", "update added", "updates added"),
         ("reports_created", "report created", "reports created"),
         ("inspections_created", "inspection created", "inspections created"),
+        ("requests_made", "request waiting for a decision", "requests waiting for a decision"),
+        ("changes_left", "change left as it was", "changes left as they were"),
     ):
         n = counts.get(key, 0)
         if n:
@@ -120,6 +122,8 @@ class _Writer:
                 "updates_added",
                 "reports_created",
                 "inspections_created",
+                "requests_made",
+                "changes_left",
                 "rows_skipped",
             ],
             0,
@@ -244,9 +248,6 @@ class _Writer:
         response = recommendation_services.response_create(
             organisation=self.organisation,
             recommendation=recommendation,
-            owner=item.owner,
-            rag=item.rag or "",
-            status=item.status or "open",
             actor=self.actor,
             reason=self.reason,
         )
@@ -258,7 +259,9 @@ class _Writer:
             response=response,
         )
         self.add_updates(item, response)
-        self.settle(item, response)
+        done = self.settle(item, response)
+        if done:
+            self.link(RecordAction.UPDATED, "; ".join(done), row=item.found.row, response=response)
 
     def add_updates(self, item: PlannedRecommendation, response: Response) -> None:
         for planned in item.updates:
@@ -278,40 +281,38 @@ class _Writer:
                 update=update,
             )
 
-    def settle(self, item: PlannedRecommendation, response: Response) -> bool:
-        """Owner, RAG, status, due date, portfolio and board as the file says; saves once if
-        anything differs.
-
-        Runs after the updates, so an update moving an open response on does not override
-        the status the file gives."""
-        current = Response.objects.select_for_update().get(pk=response.pk)
-        changed = False
-        if item.owner is not None and current.owner_id != item.owner.pk:
-            current.owner, changed = item.owner, True
-        if item.rag and current.rag != item.rag:
-            current.rag, changed = item.rag, True
-        if item.status and current.status != item.status:
-            current.status, changed = item.status, True
-        if item.due_on and current.due_on != item.due_on:
-            current.revised_due_on, changed = item.due_on, True
-            current.revised_due_reason = f"Due date as given in {self.batch.file_name}"
-        for what in ("portfolio", "board"):
-            wanted = getattr(item, what, None)
-            if wanted is not None and getattr(current, f"{what}_id") != wanted.pk:
-                setattr(current, what, wanted)
-                changed = True
-        if changed:
-            audit.save(bump(current), actor=self.actor, reason=self.reason)
-        return changed
+    def settle(self, item: PlannedRecommendation, response: Response) -> list[str]:
+        """What the file says of owner, RAG, status, due date, portfolio and board, put
+        through the workflow's own steps (see recommendations.services.from_file): a closure
+        or a new due date becomes a request someone decides. Runs after the updates, so an
+        update moving an open response on comes first. Returns what happened, in words."""
+        with audit.origin(self.reason):
+            outcome = apply_from_file(
+                response=response,
+                actor=self.actor,
+                wanted=Wanted(
+                    owner=item.owner,
+                    portfolio=item.portfolio,
+                    board=item.board,
+                    rag=item.rag,
+                    status=item.status,
+                    due_on=item.due_on,
+                ),
+                source=self.batch.file_name,
+            )
+        self.counts["requests_made"] += len(outcome.requested)
+        self.counts["changes_left"] += len(outcome.left)
+        return outcome.words
 
     def update(self, item: PlannedRecommendation) -> None:
         response = item.response
         self.add_updates(item, response)
-        self.settle(item, response)
+        done = self.settle(item, response)
         self.counts["responses_updated"] += 1
+        updates = [c for c in item.changes if c.startswith("New update") or "new updates" in c]
         self.link(
             RecordAction.UPDATED,
-            "; ".join(item.changes),
+            "; ".join(updates + done) or "; ".join(item.changes),
             row=item.found.row,
             response=response,
             recommendation=item.recommendation,

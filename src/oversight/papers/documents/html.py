@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from markupsafe import Markup
 
 from oversight.papers.documents import markup
-from oversight.papers.documents.model import PaperDocument
+from oversight.papers.documents.model import CHART_CAPTION, PaperDocument
 
 
 def section_html(text: str) -> Markup:
@@ -32,6 +32,7 @@ def build_html(paper: PaperDocument, *, for_pdf: bool = False) -> str:
                 for s in paper.sections
             ],
             "for_pdf": for_pdf,
+            "CHART_CAPTION": CHART_CAPTION,
         },
     )
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Under a chart in the document: the numbers are in the table just above it (and in the
+# chart's alternative text), so the caption does not repeat them.
+CHART_CAPTION = "The figures in the table above, as a chart."
+
 
 @dataclass(frozen=True)
 class Section:

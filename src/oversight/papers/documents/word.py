@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from oversight.papers.documents import markup
-from oversight.papers.documents.model import PaperDocument
+from oversight.papers.documents.model import CHART_CAPTION, PaperDocument
 
 
 def build_docx(paper: PaperDocument, *, template: bytes | None = None) -> bytes:
@@ -31,7 +31,7 @@ def build_docx(paper: PaperDocument, *, template: bytes | None = None) -> bytes:
         _add_markdown(document, section.text)
         if section.chart_png:
             document.add_picture(io.BytesIO(section.chart_png), width=Cm(14))
-            caption = document.add_paragraph(section.chart_alt, style=_style(document, "Caption"))
+            caption = document.add_paragraph(CHART_CAPTION, style=_style(document, "Caption"))
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     out = io.BytesIO()
     document.save(out)

@@ -127,14 +127,13 @@ def response_create(
     owner: User | None = None,
     portfolio: Portfolio | None = None,
     board: Board | None = None,
-    rag: str = "",
-    status: str = ResponseStatus.OPEN,
     sign_off: str = SignOff.CHIEF_CONSTABLE,
     next_review_on: dt.date | None = None,
     actor: User | None = None,
     reason: str = "",
 ) -> Response:
-    """Take on a recommendation: one response per organisation."""
+    """Take on a recommendation: one response per organisation. It starts open and unrated;
+    its RAG, status and due date then move only by the workflow's own steps."""
     _require_liaison(actor, organisation.pk)
     _check_same_org(organisation, owner=owner, portfolio=portfolio, board=board)
     response = Response(
@@ -143,23 +142,25 @@ def response_create(
         owner=owner,
         portfolio=portfolio,
         board=board,
-        rag=rag,
-        status=status,
         sign_off=sign_off,
         next_review_on=next_review_on or next_review_after(timezone.localdate(), organisation),
     )
     return audit.save(response, actor=actor, reason=reason or "Response opened")
 
 
-def reopen_if_closed(response: Response, why: str) -> str:
-    """Editing a closed response reopens it, visibly: returns the note for the audit trail."""
-    if response.status in CLOSED_STATUSES:
-        response.status = ResponseStatus.IN_PROGRESS
-        response.closed_on = None
-        if response.rag == Rag.BLUE:
-            response.rag = ""
-        return f"Reopened: {why}"
-    return why
+CLOSED_RESPONSE = (
+    "This response is closed: what was approved at closure stays as it was. Reopen it, with a "
+    "reason, to change it."
+)
+
+
+def _reopen(response: Response, why: str) -> str:
+    """Back to in progress, no longer blue: returns the note for the audit trail."""
+    response.status = ResponseStatus.IN_PROGRESS
+    response.closed_on = None
+    if response.rag == Rag.BLUE:
+        response.rag = ""
+    return f"Reopened: {why}"
 
 
 @transaction.atomic
@@ -175,7 +176,7 @@ def response_reopen(
     current = check_version(response, expected_version)
     if current.status not in CLOSED_STATUSES:
         raise ValueError("This response is not closed")
-    note = reopen_if_closed(current, reason.strip())
+    note = _reopen(current, reason.strip())
     return audit.save(bump(current), actor=actor, reason=note)
 
 
@@ -191,15 +192,41 @@ def response_edit(
     sign_off: str,
     next_review_on: dt.date | None,
 ) -> Response:
-    """Assign the owner, portfolio and board; say who signs it off; set the next review."""
+    """Assign the owner, portfolio and board; say who signs it off; set the next review.
+    A closed response is not edited: it is reopened first, with a reason."""
     if not policies.can_manage(actor, response):
         raise PermissionDenied("Only the liaison lead can change this response.")
     current = check_version(response, expected_version)
+    if current.is_closed:
+        raise ValueError(CLOSED_RESPONSE)
     _check_same_org(current.organisation, owner=owner, portfolio=portfolio, board=board)
     current.owner, current.portfolio, current.board = owner, portfolio, board
     current.sign_off = sign_off
     current.next_review_on = next_review_on
-    reason = reopen_if_closed(current, "response edited")
+    return audit.save(bump(current), actor=actor, reason="Response edited")
+
+
+@transaction.atomic
+def response_assign(
+    *,
+    response: Response,
+    actor: User,
+    owner: User | None = None,
+    portfolio: Portfolio | None = None,
+    board: Board | None = None,
+    reason: str,
+) -> Response:
+    """Give an open response an owner, portfolio or board (those given; the others stay), as
+    an import does from a tracker's columns. A closed response is reopened first."""
+    if not policies.can_manage(actor, response):
+        raise PermissionDenied("Only the liaison lead can assign this response.")
+    current = Response.objects.select_for_update().get(pk=response.pk)
+    if current.is_closed:
+        raise ValueError(CLOSED_RESPONSE)
+    _check_same_org(current.organisation, owner=owner, portfolio=portfolio, board=board)
+    for name, value in (("owner", owner), ("portfolio", portfolio), ("board", board)):
+        if value is not None:
+            setattr(current, name, value)
     return audit.save(bump(current), actor=actor, reason=reason)
 
 
@@ -247,3 +274,16 @@ def rag_confirm(
     current.rag = rag
     reason = f"RAG confirmed as {Rag(rag).label}" + (f": {note}" if note else "")
     return audit.save(bump(current), actor=actor, reason=reason)
+
+
+@transaction.atomic
+def response_start(*, response: Response, actor: User, reason: str) -> Response:
+    """Mark an open response as in progress without an update (an update does it anyway), as
+    an import does where a tracker says work has started."""
+    if not policies.can_manage(actor, response):
+        raise PermissionDenied("Only the liaison lead can change this response.")
+    current = Response.objects.select_for_update().get(pk=response.pk)
+    if current.status != ResponseStatus.OPEN:
+        raise ValueError(f"The response is {current.get_status_display().lower()}, not open")
+    current.status = ResponseStatus.IN_PROGRESS
+    return audit.save(bump(current), actor=actor, reason=f"{reason}: now in progress")

@@ -156,6 +156,8 @@ def response_edit(request, pk: int):
                 expected_version=form.cleaned_data["version"],
                 **form.resolved(),
             )
+        except ValueError as exc:  # closed: reopened first, with a reason
+            form.add_error(None, str(exc))
         except EditConflict as exc:
             conflict = exc
             response.refresh_from_db()
