@@ -81,10 +81,18 @@ def test_the_liaison_manages_people_portfolios_boards_and_committees(app, demo):
     app.goto("/papers/committees/")
     app.assert_accessible("organisation-committees")
     page.get_by_role("button", name="Add a committee").click()
+    app.assert_accessible("organisation-committee-form")
     page.get_by_label("Name", exact=True).fill("Ethics Committee")
+    assert page.get_by_label("By theme, as the papers have been written").is_checked()
+    page.get_by_label("By reference number").check()
+    assert page.get_by_label("No: the paper names no individuals").is_checked()
     page.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
     assert page.get_by_role("cell", name="Ethics Committee", exact=True).is_visible()
+    from oversight.papers.models import Committee
+
+    ethics = Committee.objects.get(name="Ethics Committee")
+    assert (ethics.item_order, ethics.names_owners) == ("reference", False)
 
 
 def test_the_admin_is_refused_to_the_liaison(app, demo):

@@ -72,18 +72,16 @@ class CommitteeForm(forms.Form):
         required=False,
         error_messages={"max_length": "The short name must be 20 characters or fewer"},
     )
-    item_order = forms.ChoiceField(
-        choices=ItemOrder.choices,
-        initial=ItemOrder.THEME,
-        error_messages={"required": "Choose the order the paper sets out recommendations in"},
-    )
+    # Not given (an older form, a script): a new committee gets the defaults, a committee
+    # being renamed keeps its settings.
+    item_order = forms.ChoiceField(choices=ItemOrder.choices, required=False)
     names_owners = forms.TypedChoiceField(
         choices=[
             ("no", "No: the paper names no individuals (for a committee that meets in public)"),
             ("yes", "Yes: the paper names each recommendation's owner"),
         ],
         coerce=lambda value: value == "yes",
-        initial="no",
-        error_messages={"required": "Choose whether the paper names owners"},
+        empty_value=None,
+        required=False,
     )
     expected = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -26,7 +26,7 @@ from oversight.papers.forms import (
     StandingTextForm,
     TemplateForm,
 )
-from oversight.papers.models import PaperStatus
+from oversight.papers.models import ItemOrder, PaperStatus
 from oversight.recommendations import selectors as rec_selectors
 
 LIAISON = role_required(Role.LIAISON)
@@ -98,7 +98,10 @@ def _committee_initial(committee) -> dict:
 
 def _committee_form(request, committee):
     form = CommitteeForm(
-        _posted(request), initial=_committee_initial(committee) if committee else {}
+        _posted(request),
+        initial=_committee_initial(committee)
+        if committee
+        else {"item_order": ItemOrder.THEME, "names_owners": "no"},
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -109,8 +112,8 @@ def _committee_form(request, committee):
                     organisation=request.user.organisation,
                     name=data["name"],
                     short_name=data["short_name"],
-                    item_order=data["item_order"],
-                    names_owners=data["names_owners"],
+                    item_order=data["item_order"] or ItemOrder.THEME,
+                    names_owners=bool(data["names_owners"]),
                     actor=request.user,
                 )
             else:
@@ -120,7 +123,7 @@ def _committee_form(request, committee):
                     name=data["name"],
                     short_name=data["short_name"],
                     expected=data["expected"],
-                    item_order=data["item_order"],
+                    item_order=data["item_order"] or None,
                     names_owners=data["names_owners"],
                 )
         except EditConflict as exc:
