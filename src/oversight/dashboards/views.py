@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from oversight import params
+from oversight.accounts.models import Role
 from oversight.dashboards import charts, selectors
+from oversight.dashboards import home as waiting
 from oversight.dashboards.search import search as search_records
 
 TREND_CHOICES = {
@@ -25,6 +27,7 @@ SEARCH_PAGE_SIZE = 20
 @require_safe
 def home(request):
     today = timezone.localdate()
+    viewer = request.user.role == Role.VIEWER
     return render(
         request,
         "dashboards/home.html",
@@ -32,6 +35,8 @@ def home(request):
             "title": "What needs your attention",
             "active_section": "home",
             "attention": selectors.attention(request.user, today=today),
+            "home": waiting.home(request.user, today=today),
+            "headline": selectors.dashboard(request.user, today=today).headline if viewer else [],
             "today": today,
         },
     )
