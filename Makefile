@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := python3 -m uv
 PORT ?= 8000
+DEMO_TODAY ?= 2022-07-20## the day the demo runs as at: before the July 2022 committee
 export PORT
 # Tests run on every core (pytest-xdist); PYTEST_ARGS="-n 0 -k NAME" runs some in one process.
 PYTEST_ARGS ?= -n auto
@@ -11,7 +12,8 @@ PYTEST_ARGS ?= -n auto
 .PHONY: demo test install assets chromium office lint format clean serve check load ingest-eval
 
 demo: install assets ## Install, load the demo on SQLite and serve it on http://127.0.0.1:$(PORT)
-	OVERSIGHT_DEMO=1 $(VENV)/bin/oversight demo --port $(PORT)
+	OVERSIGHT_DEMO=1 OVERSIGHT_TODAY=$(DEMO_TODAY) OVERSIGHT_BASE_URL=http://127.0.0.1:$(PORT) \
+		$(VENV)/bin/oversight demo --port $(PORT)
 
 test: install assets chromium office ## Install what is needed and run every test
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -1,4 +1,10 @@
-"""When a change is recorded: now, except while the demo writes its record as at its own dates.
+"""What day it is, and when a change is recorded.
+
+`today()` is the day every rule reads (overdue, reviews due, reminders, default dates, the
+dates papers are issued): the real day, unless the instance is asked to run as at a fixed day
+with the OVERSIGHT_TODAY setting (the demo runs as at a day of July 2022, before the July
+committee, so it reads as the force's record did then; a system check warns wherever it is
+set). `now()` is the moment a change is recorded at, on that day.
 
 The trail (django-simple-history) dates every save with the real time. The demo is a force's
 record of 2022 loaded today; written at today's date it would say "Created 2 December 2026"
@@ -23,10 +29,34 @@ _RECORDED_AT: ContextVar[list[dt.datetime] | None] = ContextVar("recorded_at", d
 TICK = dt.timedelta(microseconds=1)
 
 
+def fixed_today() -> dt.date | None:
+    """The day set by OVERSIGHT_TODAY, or None (the real day)."""
+    from django.conf import settings
+
+    return getattr(settings, "OVERSIGHT_TODAY", None)
+
+
+def is_real() -> bool:
+    """Whether now is the real now (no recorded_at moment, no fixed day)."""
+    return not _RECORDED_AT.get() and fixed_today() is None
+
+
+def today() -> dt.date:
+    """The day the rules read: OVERSIGHT_TODAY where it is set, else the real day."""
+    return fixed_today() or timezone.localdate()
+
+
 def now() -> dt.datetime:
-    """The moment a change made now is recorded at."""
+    """The moment a change made now is recorded at: inside `recorded_at`, that moment; where
+    OVERSIGHT_TODAY is set, the time of day now on that day; else now."""
     moment = _RECORDED_AT.get()
-    return moment[0] if moment else timezone.now()
+    if moment:
+        return moment[0]
+    fixed = fixed_today()
+    if fixed is None:
+        return timezone.now()
+    local = timezone.localtime()
+    return local.replace(year=fixed.year, month=fixed.month, day=fixed.day)
 
 
 @contextmanager
@@ -47,3 +77,5 @@ def date_history_record(sender, history_instance, **kwargs) -> None:  # noqa: AN
     if moment:
         history_instance.history_date = moment[0]
         moment[0] += TICK
+    elif fixed_today() is not None:
+        history_instance.history_date = now()

@@ -248,3 +248,49 @@ def test_a_later_due_date_in_a_file_asks_for_an_extension_an_executive_decides(
         assert extension.status == RequestStatus.PENDING
         assert extension.proposed_due_on == later[response.pk]
         assert extension.requested_by == liaison
+
+
+def test_found_by_attacking_it(demo, client, tmp_path):
+    """What an attack on the import found, each kept: a closed response's due date is not
+    set (page or file); a pending extension is said on the preview, not promised; a viewer
+    does not become an owner; a status an imported update moves on says where it came from."""
+    from oversight.recommendations.services import due_date_set
+
+    liaison = demo["liaison"]
+    closed = _closed(demo)
+    with pytest.raises(ValueError, match="This response is closed"):
+        due_date_set(response=closed, actor=liaison, due_on=dt.date(2031, 1, 1), reason="x")
+
+    first = _open()
+    extension_request_for = first.due_on + dt.timedelta(days=30)
+    from oversight.recommendations.services import extension_request
+
+    extension_request(
+        response=first, actor=liaison, proposed_due_on=extension_request_for, reason="Waiting."
+    )
+    later = (first.due_on + dt.timedelta(days=90)).strftime("%d/%m/%Y")
+    viewer = next(u for u in demo.values() if u.role == "viewer")
+    second = _open(exclude=first)
+    plan = ingest_preview(
+        actor=liaison,
+        path=_tracker(
+            tmp_path,
+            liaison,
+            {
+                first.pk: {"Revised due date": later},
+                second.pk: {"Owner": viewer.display_name},
+            },
+        ),
+    ).plan
+    item = _item(plan, first)
+    assert any("an extension is already waiting" in n for n in item.notes), item.notes
+    assert not any("requested" in c for c in item.changes)
+    ingest_confirm(batch=plan_batch(plan, liaison), actor=liaison, today=dt.date.today())
+    second.refresh_from_db()
+    assert second.owner_id != viewer.pk
+
+
+def plan_batch(plan, liaison):
+    from oversight.ingest.models import ImportBatch
+
+    return ImportBatch.objects.filter(organisation=liaison.organisation).latest("created_at")

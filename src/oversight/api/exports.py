@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
-from django.utils import timezone
 
+from oversight import clock
 from oversight.accounts.models import User
 from oversight.accounts.permissions import organisation_id_of
 from oversight.csv_cells import safe_text
@@ -49,7 +49,7 @@ def _cell(value: Any) -> str:
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def _name(person: User | None) -> str:

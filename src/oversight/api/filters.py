@@ -122,6 +122,15 @@ class ResponseFilters(QueryParams):
     overdue = serializers.BooleanField(
         required=False, default=False, help_text="true: only open responses past their due date."
     )
+    national = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=(
+            "true: responses to national recommendations (made to every force or service) "
+            "only; false: to recommendations of reports about your organisation only."
+        ),
+    )
     ordering = serializers.ChoiceField(
         choices=[(k, k) for k in ORDERINGS],
         required=False,
@@ -141,6 +150,7 @@ class ResponseFilters(QueryParams):
             owner=str(user.pk) if owner == "me" else owner,
             report=str(data["report"]) if data.get("report") else "",
             overdue=bool(data.get("overdue")),
+            national={True: "yes", False: "no"}.get(data.get("national"), ""),
         )
 
     @staticmethod

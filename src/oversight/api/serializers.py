@@ -4,9 +4,9 @@ plain serializers whose data is handed to the services (they never save by thems
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework import serializers
 
+from oversight import clock
 from oversight.accounts.models import Organisation, User
 from oversight.inspections.models import Inspection, InspectionParticipant, Report
 from oversight.recommendations.models import (
@@ -149,6 +149,9 @@ class ResponseSerializer(serializers.ModelSerializer):
         read_only=True, allow_null=True, help_text="The revised due date, else the original."
     )
     overdue = serializers.SerializerMethodField()
+    national = serializers.SerializerMethodField(
+        help_text="Made to every force or service (a national report), not to this one alone."
+    )
 
     class Meta:
         model = Response
@@ -171,6 +174,7 @@ class ResponseSerializer(serializers.ModelSerializer):
             "revised_due_reason",
             "due_on",
             "overdue",
+            "national",
             "next_review_on",
             "sign_off",
             "closed_on",
@@ -179,9 +183,12 @@ class ResponseSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    def get_national(self, response: Response) -> bool:
+        return response.recommendation.report.organisation_id is None
+
     def get_overdue(self, response: Response) -> bool:
         due = response.due_on
-        return bool(due and not response.is_closed and due < timezone.localdate())
+        return bool(due and not response.is_closed and due < clock.today())
 
 
 class UpdateSerializer(serializers.ModelSerializer):
@@ -282,7 +289,7 @@ class ReviewCreateSerializer(serializers.Serializer):
     )
 
     def validate_reviewed_on(self, value):
-        if value and value > timezone.localdate():
+        if value and value > clock.today():
             raise serializers.ValidationError("The date of the review must be today or earlier")
         return value
 

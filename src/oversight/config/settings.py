@@ -5,6 +5,7 @@ SQLite (write-ahead log) is the default and needs no set-up; set DATABASE_URL fo
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from pathlib import Path
@@ -339,6 +340,14 @@ SPECTACULAR_SETTINGS = {
 
 # Reminders (`oversight remind`, run daily): see docs/reminders.md.
 # The address people open Oversight at; the links in e-mails start with it.
+# Run as at a fixed day (YYYY-MM-DD): every rule reads it as today (oversight.clock). For the
+# demo only (`make demo` sets the demo's own day); a system check warns wherever it is set.
+OVERSIGHT_TODAY = (
+    datetime.date.fromisoformat(os.environ["OVERSIGHT_TODAY"])
+    if os.environ.get("OVERSIGHT_TODAY")
+    else None
+)
+
 OVERSIGHT_BASE_URL = os.environ.get(
     "OVERSIGHT_BASE_URL", "" if PRODUCTION else "http://127.0.0.1:8000"
 ).rstrip("/")

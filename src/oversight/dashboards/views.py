@@ -6,10 +6,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from oversight import params
+from oversight import clock, params
 from oversight.accounts.models import Role
 from oversight.dashboards import charts, selectors
 from oversight.dashboards import home as waiting
@@ -26,7 +25,7 @@ SEARCH_PAGE_SIZE = 20
 
 @require_safe
 def home(request):
-    today = timezone.localdate()
+    today = clock.today()
     viewer = request.user.role == Role.VIEWER
     return render(
         request,
@@ -44,7 +43,7 @@ def home(request):
 
 @require_safe
 def dashboard(request):
-    today = timezone.localdate()
+    today = clock.today()
     period = request.GET.get("trend", "60")
     if period not in TREND_CHOICES:
         period = "60"

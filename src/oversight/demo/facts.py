@@ -183,6 +183,35 @@ COMMITTEE = {"name": "Joint Audit Committee", "short_name": "JAC"}
 
 # The papers give only the month of each meeting ("March 2022", "July 2022"): the days are
 # assumed for the demo.
+# The day the demo runs as at (OVERSIGHT_TODAY; `make demo` sets it): after the July paper's
+# draft, before the July committee, so the record reads as the force's did then.
+DEMO_TODAY = date(2022, 7, 20)
+
+# Work waiting on DEMO_TODAY, so each person's home has something in it. Illustrations, not
+# facts of the papers (neither says these happened), and their words say so. By the Rape
+# recommendation's number: (asked on, checked on or None, the words).
+DEMO_WAITING_CLOSURES = (
+    (
+        "1",
+        date(2022, 7, 12),
+        None,
+        "Demo illustration: the owner asks to close this; the evidence is on file.",
+    ),
+    (
+        "2",
+        date(2022, 7, 5),
+        date(2022, 7, 11),
+        "Demo illustration: the owner asks to close this; the liaison has checked the evidence.",
+    ),
+)
+# (number, asked on, the date asked for, why)
+DEMO_WAITING_EXTENSION = (
+    "3",
+    date(2022, 7, 15),
+    date(2022, 12, 31),
+    "Demo illustration: more time is asked for while the new process is rolled out.",
+)
+
 MARCH_MEETING = date(2022, 3, 24)
 JULY_MEETING = date(2022, 7, 28)
 MEETINGS = (MARCH_MEETING, JULY_MEETING)

@@ -45,7 +45,11 @@ from oversight.papers.services import (
     paper_draft_create,
     paper_issue,
 )
+from oversight.recommendations.models import Response
 from oversight.recommendations.services import (
+    closure_check,
+    closure_request,
+    extension_request,
     rag_confirm,
     recommendation_create,
     response_create,
@@ -111,6 +115,7 @@ class _Loader:
         self.boards: dict[str, Board] = {}
         self.inspections: dict[str, Inspection] = {}
         self.reports: dict[str, Report] = {}
+        self.responses: dict[tuple[str, str], Response] = {}  # by (theme, number)
         self.actor: User | None = None
 
     def run(self) -> None:
@@ -127,7 +132,28 @@ class _Loader:
         self.recommendations(RECOMMENDATIONS)
         with recorded_at(BEGINS):
             load_programme(self)
+        self.waiting()  # before the papers: the July draft is as at the end of July
         self.papers()
+
+    def waiting(self) -> None:
+        """Work waiting on the demo's day: closures to check and to sign off, an extension to
+        decide (illustrations, dated after the July draft: the papers do not mention them)."""
+        rape = {number: r for (theme, number), r in self.responses.items() if theme == "Rape"}
+        for number, asked, checked, words in facts.DEMO_WAITING_CLOSURES:
+            response = rape[number]
+            with recorded_at(_on(asked, hour=11)):
+                closure = closure_request(response=response, actor=response.owner, statement=words)
+            if checked:
+                with recorded_at(_on(checked, hour=15)):
+                    closure_check(closure=closure, actor=self.actor, note="Evidence checked.")
+            self.counts["closures"] += 1
+        number, asked, wanted, why = facts.DEMO_WAITING_EXTENSION
+        response = rape[number]
+        with recorded_at(_on(asked, hour=10)):
+            extension_request(
+                response=response, actor=response.owner, proposed_due_on=wanted, reason=why
+            )
+        self.counts["extensions"] += 1
 
     def pcc_office(self) -> None:
         # There is no organisation_create service yet, so this is the one write that goes
@@ -299,6 +325,7 @@ class _Loader:
             actor=self.actor,
         )
         self.counts["responses"] += 1
+        self.responses[(fact.theme, fact.number)] = response
         for update in plan.updates:
             with recorded_at(_on(update.written_on, hour=17)):
                 update_add(

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import timezone
-
+from oversight import clock
 from oversight.accounts.models import Board, Organisation, OrganisationKind, Portfolio, User
 from oversight.ingest.extraction import (
     Extraction,
@@ -532,7 +531,12 @@ def _wanted(item: PlannedRecommendation) -> Wanted:
 def _opening(item: PlannedRecommendation, due_on: dt.date | None) -> None:
     """A response the import opens: what the file's RAG, status and due date will ask for."""
     steps = foreseen(None, _wanted(item), due_on=due_on)
-    item.notes += steps.requested + steps.left
+    if item.action == TAKE_ON:  # shown under "Our response will be opened"
+        item.changes += steps.made + steps.requested
+        item.notes += steps.left
+    else:  # a new row shows its owner, RAG and due date already
+        item.notes += [m for m in steps.made if not m.startswith("RAG")]
+        item.notes += steps.requested + steps.left
 
 
 def _changes(item: PlannedRecommendation) -> None:
@@ -583,7 +587,7 @@ def build_plan(
     extraction: Extraction, organisation: Organisation, *, today: dt.date | None = None
 ) -> Plan:
     """What importing `extraction` for `organisation` would do, against the record as it is."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     plan = Plan(extraction=extraction, organisation=organisation)
     plan.problems = list(extraction.row_problems)
     plan.warnings = list(extraction.warnings)

@@ -22,3 +22,21 @@ def check_files_are_private(app_configs=None, **kwargs):
             id="oversight.W201",
         )
     ]
+
+
+@register()
+def check_fixed_day(app_configs=None, **kwargs):
+    """OVERSIGHT_TODAY fixes the day every rule reads: right for the demo, never by accident."""
+    from django.conf import settings
+
+    fixed = getattr(settings, "OVERSIGHT_TODAY", None)
+    if fixed is None:
+        return []
+    return [
+        Warning(
+            f"OVERSIGHT_TODAY is set: Oversight runs as at {fixed:%d %B %Y}. Overdue, reviews "
+            "due, reminders and the dates on papers and in the trail all read that day.",
+            hint="Unset OVERSIGHT_TODAY unless this is the demo.",
+            id="oversight.W202",
+        )
+    ]

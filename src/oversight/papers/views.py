@@ -8,9 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from oversight import clock
 from oversight.accounts.models import Role
 from oversight.accounts.permissions import role_required
 from oversight.conflicts import EditConflict, latest_change
@@ -484,7 +484,7 @@ def tracker(request):
 
         name, message = next(iter(filters.errors.items()))
         raise BadParameter(name, f"{message}: the spreadsheet was not made.")
-    today = timezone.localdate()
+    today = clock.today()
     queryset = rec_selectors.register(request.user, filters, today=today)
     stamp = today.strftime("%Y-%m-%d")
     if request.GET.get("format") == "csv":

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from oversight import clock
 from oversight.accounts.models import Board, Organisation, Portfolio
 from oversight.inspections.models import Report
 from oversight.rules.deadlines import DeadlineKind
@@ -67,7 +68,7 @@ class Recommendation(models.Model):
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every save, so two people never overwrite each other."
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -156,7 +157,7 @@ class Response(models.Model):
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every save, so two people never overwrite each other."
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -207,7 +208,7 @@ class Update(models.Model):
         help_text="The file this update was imported from, when the file gave no date for it "
         "(written_on is then the day it was imported).",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -241,7 +242,7 @@ class Evidence(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evidence_uploaded"
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(default=clock.now, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -283,7 +284,7 @@ class Review(models.Model):
         Board, on_delete=models.PROTECT, null=True, blank=True, related_name="reviews"
     )
     next_review_on = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -310,7 +311,7 @@ class ExtensionRequest(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="extensions_requested"
     )
-    requested_at = models.DateTimeField(auto_now_add=True)
+    requested_at = models.DateTimeField(default=clock.now, editable=False)
     current_due_on = models.DateField(null=True, blank=True)
     proposed_due_on = models.DateField()
     reason = models.TextField()
@@ -357,7 +358,7 @@ class ClosureRequest(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="closures_requested"
     )
-    requested_at = models.DateTimeField(auto_now_add=True)
+    requested_at = models.DateTimeField(default=clock.now, editable=False)
     stage = models.CharField(
         max_length=20, choices=ClosureStage.choices, default=ClosureStage.REQUESTED
     )

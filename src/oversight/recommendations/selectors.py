@@ -77,6 +77,7 @@ class RegisterFilters:
     owner: str = ""
     report: str = ""
     overdue: bool = False
+    national: str = ""  # "yes": national recommendations only; "no": the force's own only
     # Filters the dashboard links to (shown in the register's filter summary).
     portfolio: str = ""
     board: str = ""
@@ -106,6 +107,9 @@ class RegisterFilters:
             owner=params.get("owner", ""),
             report=params.get("report", ""),
             overdue=params.get("overdue") in {"1", "yes", "on", "true"},
+            national={"yes": "yes", "true": "yes", "no": "no", "false": "no"}.get(
+                params.get("national", ""), ""
+            ),
             portfolio=params.get("portfolio", ""),
             board=params.get("board", ""),
             review_due=params.get("review_due") in {"1", "yes", "on", "true"},
@@ -156,6 +160,7 @@ class RegisterFilters:
                 self.owner,
                 self.report,
                 self.overdue,
+                self.national,
                 self.portfolio,
                 self.board,
                 self.due_within,
@@ -189,6 +194,8 @@ class RegisterFilters:
                 q &= Q(**{f"{column}_id": int(value)})
         if self.report:
             q &= Q(recommendation__report_id=int(self.report))
+        if self.national:  # a national recommendation's report is about no one organisation
+            q &= Q(recommendation__report__organisation__isnull=self.national == "yes")
         if self.overdue:
             q &= OPEN_Q & _due_expression_q(today)
         if self.due_within:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.http import StreamingHttpResponse
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
+from oversight import clock
 from oversight.api import exports, filters
 from oversight.api.views.base import FirstRenderer, errors
 from oversight.recommendations import selectors
@@ -21,7 +21,7 @@ def _csv(name: str, records, columns) -> StreamingHttpResponse:
     answer = StreamingHttpResponse(
         exports.csv_lines(records, columns), content_type="text/csv; charset=utf-8"
     )
-    stamp = timezone.localdate().isoformat()
+    stamp = clock.today().isoformat()
     answer["Content-Disposition"] = f'attachment; filename="oversight-{name}-{stamp}.csv"'
     answer["Cache-Control"] = "private, no-store"
     answer["X-Content-Type-Options"] = "nosniff"
@@ -58,7 +58,7 @@ class ResponsesCsv(CsvView):
         qs = selectors.register(
             request.user,
             filters.ResponseFilters.register_filters(params, request.user),
-            today=timezone.localdate(),
+            today=clock.today(),
         )
         qs = exports.responses_rows(filters.ResponseFilters.order(qs, params["ordering"]))
         return _csv("responses", qs.iterator(chunk_size=CHUNK), exports.RESPONSE_COLUMNS)

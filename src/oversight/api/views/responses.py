@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -18,6 +17,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
+from oversight import clock
 from oversight.api import filters, serializers
 from oversight.api.errors import service_call
 from oversight.api.views.base import FirstRenderer, errors, validated
@@ -54,7 +54,7 @@ class ResponseList(generics.ListAPIView):
         qs = selectors.register(
             user,
             filters.ResponseFilters.register_filters(params, user),
-            today=timezone.localdate(),
+            today=clock.today(),
         )
         return filters.ResponseFilters.order(qs, params.get("ordering") or "due")
 
@@ -167,7 +167,7 @@ class ResponseUpdates(generics.ListAPIView):
             update = services.update_add(
                 response=response,
                 author=request.user,
-                written_on=timezone.localdate(),
+                written_on=clock.today(),
                 narrative=data["narrative"],
                 proposed_rag=data["proposed_rag"],
                 next_steps=data["next_steps"],

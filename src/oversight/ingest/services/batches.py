@@ -11,9 +11,8 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 
-from oversight import audit
+from oversight import audit, clock
 from oversight.accounts.models import Role, User
 from oversight.ingest.extraction import Extraction, UnreadableFile
 from oversight.ingest.models import BatchStatus, ImportBatch
@@ -205,5 +204,5 @@ def ingest_cancel(*, batch: ImportBatch, actor: User) -> ImportBatch:
     current.status = BatchStatus.CANCELLED
     current.content = b""
     current.decided_by = actor
-    current.decided_at = timezone.now()
+    current.decided_at = clock.now()
     return audit.save(current, actor=actor, reason="Import cancelled")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from oversight import audit
+from oversight import audit, clock
 from oversight.accounts.models import User
 from oversight.ingest.matching import long_day
 from oversight.ingest.models import BatchStatus, ImportBatch, ImportedRecord, RecordAction
@@ -258,7 +258,8 @@ class _Writer:
             row=item.found.row,
             response=response,
         )
-        self.add_updates(item, response)
+        with audit.origin(self.reason):
+            self.add_updates(item, response)
         done = self.settle(item, response)
         if done:
             self.link(RecordAction.UPDATED, "; ".join(done), row=item.found.row, response=response)
@@ -306,7 +307,8 @@ class _Writer:
 
     def update(self, item: PlannedRecommendation) -> None:
         response = item.response
-        self.add_updates(item, response)
+        with audit.origin(self.reason):  # an update moving it on says it came from the file
+            self.add_updates(item, response)
         done = self.settle(item, response)
         self.counts["responses_updated"] += 1
         updates = [c for c in item.changes if c.startswith("New update") or "new updates" in c]
@@ -367,12 +369,12 @@ def ingest_confirm(
         return ImportResult(current, nothing_changed=True, previous=current)
     if current.status == BatchStatus.CANCELLED:
         raise ImportRefused("This import was cancelled. Upload the file again to import it.")
-    today = today or timezone.localdate()
+    today = today or clock.today()
     plan = build_plan(extraction_from_json(current.extraction), current.organisation, today=today)
     if plan.already is not None:
         current.status = BatchStatus.CANCELLED
         current.content = b""
-        current.decided_by, current.decided_at = actor, timezone.now()
+        current.decided_by, current.decided_at = actor, clock.now()
         current.summary = {"already_imported_as": plan.already.pk}
         audit.save(current, actor=actor, reason="Already imported: nothing changed")
         return ImportResult(current, nothing_changed=True, previous=plan.already)
@@ -386,7 +388,7 @@ def ingest_confirm(
     writer.run()
     current.status = BatchStatus.IMPORTED
     current.content = b""
-    current.decided_by, current.decided_at = actor, timezone.now()
+    current.decided_by, current.decided_at = actor, clock.now()
     current.skipped_rows = sorted(skipped)
     current.problem = {}
     current.summary = writer.counts

@@ -7,9 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
-from oversight import audit
+from oversight import audit, clock
 from oversight.accounts.models import Organisation, OrganisationKind, User
 from oversight.conflicts import bump
 from oversight.inspections.models import (
@@ -34,7 +33,7 @@ class Refused(ValueError):
 
 
 def _today_as_date() -> PartialDate:
-    return PartialDate(timezone.localdate(), Precision.DAY, "")
+    return PartialDate(clock.today(), Precision.DAY, "")
 
 
 def _set_when(instance, prefix: str, when: PartialDate | None) -> None:
@@ -356,7 +355,7 @@ def action_add(
         text=text,
         owner=owner.strip(),
         done=done,
-        done_on=timezone.localdate() if done else None,
+        done_on=clock.today() if done else None,
         position=last + 1,
     )
     _set_when(action, "due", due)
@@ -378,7 +377,7 @@ def action_edit(
     text = _check_action(text)
     current = checked(action, expected_version)
     if done and not current.done:
-        current.done_on = timezone.localdate()
+        current.done_on = clock.today()
     if not done:
         current.done_on = None
     current.text, current.owner, current.done = text, owner.strip(), done

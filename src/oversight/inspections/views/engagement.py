@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from oversight import clock
 from oversight.inspections import selectors, services
 from oversight.inspections.dates import as_written, read_when, reread_when, say_back
 from oversight.inspections.forms.programme import EngagementForm, MonitoringForm
@@ -133,7 +133,7 @@ def _engagement_form(request, data=None, initial=None) -> EngagementForm:
 @LIAISON
 @require_http_methods(["GET", "POST"])
 def engagement_add(request):
-    today = timezone.localdate()
+    today = clock.today()
     initial = {"when": as_written(today)}
     for name in ("inspection", "recommendation"):
         value = optional_id(request.GET, name)
@@ -180,7 +180,7 @@ def engagement_edit(request, pk: int):
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        when = reread_when(data["when"], current=engagement.when, today=timezone.localdate())
+        when = reread_when(data["when"], current=engagement.when, today=clock.today())
         saved, conflict = attempt(
             form,
             lambda: services.engagement_edit(

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from oversight import clock
 from oversight.inspections import selectors
 from oversight.inspections.dates import read_when
 
 
 @require_safe
 def forward_look(request):
-    today = timezone.localdate()
+    today = clock.today()
     written = request.GET.get("from", "").strip()
     as_of, error = today, ""
     if written:

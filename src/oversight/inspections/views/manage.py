@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from oversight import clock
 from oversight.inspections import selectors, services
 from oversight.inspections.dates import (
     as_written,
@@ -38,7 +38,7 @@ def _say(request, done: str, *lines: str) -> None:
 @LIAISON
 @require_http_methods(["GET", "POST"])
 def inspection_add(request):
-    today = timezone.localdate()
+    today = clock.today()
     inspectorates = list(selectors.inspectorates())
     hmicfrs = [str(o.pk) for o in inspectorates if o.short_name == "HMICFRS"]
     form = InspectionCreateForm(
@@ -95,7 +95,7 @@ def inspection_edit(request, pk: int):
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        today = timezone.localdate()
+        today = clock.today()
         start = reread_when(data["when"], current=inspection.start, today=today)
         end = None
         if data["until"] or inspection.has_end:
@@ -140,7 +140,7 @@ def inspection_edit(request, pk: int):
 def inspection_move(request, pk: int):
     inspection = selectors.inspection_detail(request.user, pk)
     steps = next_steps(inspection.status)
-    today = timezone.localdate()
+    today = clock.today()
 
     def fresh_form(data=None):
         initial = {
@@ -195,7 +195,7 @@ def step_edit(request, pk: int):
     form = StepForm(posted(request), initial={"when": event.text, "note": event.note})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        when = reread_when(data["when"], current=event.when, today=timezone.localdate())
+        when = reread_when(data["when"], current=event.when, today=clock.today())
         saved, _ = attempt(
             form,
             lambda: services.inspection_step_edit(
@@ -306,7 +306,7 @@ def action_add(request, pk: int):
     form = ActionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        due = read_when(data["due"], reference=timezone.localdate()) if data["due"] else None
+        due = read_when(data["due"], reference=clock.today()) if data["due"] else None
         action, _ = attempt(
             form,
             lambda: services.action_add(
@@ -344,7 +344,7 @@ def action_edit(request, pk: int):
         data = form.cleaned_data
         due: PartialDate | None = None
         if data["due"] or action.due_text:
-            due = reread_when(data["due"], current=action.due, today=timezone.localdate())
+            due = reread_when(data["due"], current=action.due, today=clock.today())
         saved, conflict = attempt(
             form,
             lambda: services.action_edit(

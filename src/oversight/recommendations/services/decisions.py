@@ -6,9 +6,8 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
-from oversight import audit
+from oversight import audit, clock
 from oversight.accounts.models import User
 from oversight.conflicts import bump
 from oversight.recommendations import policies
@@ -40,6 +39,11 @@ def due_date_set(*, response: Response, actor: User, due_on: dt.date, reason: st
     if not policies.can_manage(actor, response):
         raise PermissionDenied("Only the liaison lead sets due dates.")
     current = _lock(response)
+    if current.is_closed:
+        raise ValueError(
+            "This response is closed: what was approved at closure stays as it was. Reopen "
+            "it, with a reason, to change it."
+        )
     if current.due_on is not None:
         raise ValueError("This response has a due date: request an extension to move it")
     if not reason.strip():
@@ -91,7 +95,7 @@ def extension_decide(
         raise ValueError("Enter why the extension is refused")
     current.status = RequestStatus.APPROVED if approve else RequestStatus.REFUSED
     current.decided_by = actor
-    current.decided_at = timezone.now()
+    current.decided_at = clock.now()
     current.decision_note = note.strip()
     audit.save(current, actor=actor, reason=f"Extension {current.get_status_display().lower()}")
     if approve:
@@ -112,7 +116,7 @@ def extension_decide(
 def snapshot(response: Response) -> dict:
     """What a decision approved: the response as it stood and its evidence, with checksums."""
     return {
-        "taken_at": timezone.now().isoformat(),
+        "taken_at": clock.now().isoformat(),
         "response": {
             "id": response.pk,
             "recommendation": str(response.recommendation),
@@ -196,7 +200,7 @@ def closure_check(*, closure: ClosureRequest, actor: User, note: str = "") -> Cl
     current = _closure_for(closure, actor, "check")
     current.stage = ClosureStage.EVIDENCE_CHECKED
     current.checked_by = actor
-    current.checked_at = timezone.now()
+    current.checked_at = clock.now()
     current.check_note = note.strip()
     current.snapshot = snapshot(current.response)
     return audit.save(current, actor=actor, reason="Evidence checked")
@@ -210,7 +214,7 @@ def closure_return(*, closure: ClosureRequest, actor: User, note: str) -> Closur
         raise ValueError("Enter what more is needed")
     current.stage = ClosureStage.RETURNED
     current.decided_by = actor
-    current.decided_at = timezone.now()
+    current.decided_at = clock.now()
     current.decision_note = note.strip()
     current.snapshot = snapshot(current.response)
     audit.save(current, actor=actor, reason="Closure returned")
@@ -224,7 +228,7 @@ def _close(response: Response, actor: User, status: str, why: str) -> None:
     response = _lock(response)
     response.status = status
     response.rag = Rag.BLUE
-    response.closed_on = timezone.localdate()
+    response.closed_on = clock.today()
     audit.save(bump(response), actor=actor, reason=why)
 
 
@@ -234,7 +238,7 @@ def closure_sign_off(*, closure: ClosureRequest, actor: User, note: str = "") ->
     current = _closure_for(closure, actor, "sign_off")
     current.stage = ClosureStage.APPROVED
     current.decided_by = actor
-    current.decided_at = timezone.now()
+    current.decided_at = clock.now()
     current.decision_note = note.strip()
     current.snapshot = snapshot(current.response)
     audit.save(current, actor=actor, reason="Closure signed off")
@@ -271,7 +275,7 @@ def closure_inspectorate_decision(
         raise ValueError("Enter what the inspectorate said")
     current.stage = ClosureStage.ACCEPTED if accepted else ClosureStage.REJECTED
     current.decided_by = actor
-    current.decided_at = timezone.now()
+    current.decided_at = clock.now()
     current.decision_note = note.strip()
     current.snapshot = snapshot(current.response)
     audit.save(

@@ -22,7 +22,12 @@ from dataclasses import dataclass, field
 
 from oversight.accounts.models import Board, Portfolio, User
 from oversight.dates import long_date
-from oversight.recommendations.models import CLOSED_STATUSES, Response, ResponseStatus
+from oversight.recommendations.models import (
+    CLOSED_STATUSES,
+    RequestStatus,
+    Response,
+    ResponseStatus,
+)
 from oversight.recommendations.services import decisions, records
 from oversight.rules.rag import Rag, rag_label
 
@@ -106,13 +111,16 @@ def apply_from_file(*, response: Response, actor: User, wanted: Wanted, source: 
         )
         if value is not None and getattr(current, f"{name}_id") != value.pk
     }
+    assigned = "; ".join(
+        f"{name.capitalize()}: {getattr(value, 'display_name', None) or value.name}"
+        for name, value in people.items()
+    )
     if people:
         attempt(
-            lambda: records.response_assign(response=current, actor=actor, reason=why, **people),
-            made="; ".join(
-                f"{name.capitalize()}: {getattr(value, 'display_name', None) or value.name}"
-                for name, value in people.items()
+            lambda: records.response_assign(
+                response=current, actor=actor, reason="Assigned: " + assigned, **people
             ),
+            made=assigned,
             what=" and ".join(name.capitalize() for name in people),
         )
     if wanted.rag in RATINGS and wanted.rag != current.rag:
@@ -122,7 +130,6 @@ def apply_from_file(*, response: Response, actor: User, wanted: Wanted, source: 
                 actor=actor,
                 rag=wanted.rag,
                 expected_version=None,
-                note=f"as given in {source}",
             ),
             made=f"RAG confirmed as {rag_label(wanted.rag)}",
             what="RAG",
@@ -142,7 +149,9 @@ def apply_from_file(*, response: Response, actor: User, wanted: Wanted, source: 
     elif wanted.status in WORKING and wanted.status != current.status:
         if current.status == ResponseStatus.OPEN and wanted.status == ResponseStatus.IN_PROGRESS:
             attempt(
-                lambda: records.response_start(response=current, actor=actor, reason=why),
+                lambda: records.response_start(
+                    response=current, actor=actor, reason="Work started"
+                ),
                 made="Status: In progress",
                 what="Status",
             )
@@ -194,6 +203,8 @@ def foreseen(response: Response | None, wanted: Wanted, *, due_on: dt.date | Non
             what
             for what, differs in (
                 ("owner", wanted.owner and wanted.owner.pk != response.owner_id),
+                ("portfolio", wanted.portfolio and wanted.portfolio.pk != response.portfolio_id),
+                ("board", wanted.board and wanted.board.pk != response.board_id),
                 ("RAG", wanted.rag in RATINGS and wanted.rag != rag),
                 ("due date", wanted.due_on and wanted.due_on != due_on),
                 ("status", wanted.status and wanted.status not in CLOSED_STATUSES),
@@ -231,6 +242,14 @@ def foreseen(response: Response | None, wanted: Wanted, *, due_on: dt.date | Non
             outcome.left.append(
                 f"Due date {long_date(wanted.due_on)} left as it is: it is earlier than "
                 f"{long_date(due_on)}, and a due date moves only by an extension."
+            )
+        elif (
+            response is not None
+            and response.extensions.filter(status=RequestStatus.PENDING).exists()
+        ):
+            outcome.left.append(
+                f"Due date {long_date(wanted.due_on)} left as it is: an extension is already "
+                "waiting for a decision."
             )
         else:
             outcome.requested.append(

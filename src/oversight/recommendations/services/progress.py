@@ -10,9 +10,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 
-from oversight import audit
+from oversight import audit, clock
 from oversight.accounts.models import User
 from oversight.conflicts import bump
 from oversight.recommendations import policies
@@ -199,7 +198,7 @@ def evidence_withdraw(*, evidence: Evidence, actor: User, reason: str) -> Eviden
     current = Evidence.objects.select_for_update().get(pk=evidence.pk)
     if current.withdrawn_at:
         raise ValueError("This evidence was already withdrawn")
-    current.withdrawn_at = timezone.now()
+    current.withdrawn_at = clock.now()
     current.withdrawn_by = actor
     current.withdrawn_reason = reason.strip()
     return audit.save(current, actor=actor, reason=f"Evidence withdrawn: {reason.strip()}")
@@ -219,7 +218,7 @@ def review_record(
         raise PermissionDenied("Only the liaison lead records reviews.")
     if outcome not in {ReviewOutcome.ON_TRACK, ReviewOutcome.MORE_EVIDENCE, ReviewOutcome.ESCALATE}:
         raise ValueError("Choose an outcome")
-    reviewed_on = reviewed_on or timezone.localdate()
+    reviewed_on = reviewed_on or clock.today()
     current = Response.objects.select_for_update().get(pk=response.pk)
     if current.is_closed:
         raise ValueError("This response is closed: there is nothing to review")

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
-from oversight import audit
+from oversight import audit, clock
 from oversight.accounts.models import Board, Organisation, Portfolio, Role, User
 from oversight.conflicts import bump, check_version
 from oversight.inspections.models import Report
@@ -113,10 +112,19 @@ def next_review_after(day: dt.date, organisation: Organisation) -> dt.date:
     return day + relativedelta(months=organisation.review_cycle_months)
 
 
+OWNING_ROLES = frozenset({Role.OWNER, Role.LIAISON, Role.EXECUTIVE})
+
+
 def _check_same_org(organisation: Organisation, **things) -> None:
     for name, value in things.items():
         if value is not None and value.organisation_id != organisation.pk:
             raise ValueError(f"The {name} belongs to another organisation")
+    owner = things.get("owner")
+    if owner is not None and owner.role not in OWNING_ROLES:
+        raise ValueError(
+            f"{owner.display_name} is a {owner.get_role_display().lower()}, who reads the "
+            "record: choose an owner, the liaison lead or an executive to own a response"
+        )
 
 
 @transaction.atomic
@@ -143,7 +151,7 @@ def response_create(
         portfolio=portfolio,
         board=board,
         sign_off=sign_off,
-        next_review_on=next_review_on or next_review_after(timezone.localdate(), organisation),
+        next_review_on=next_review_on or next_review_after(clock.today(), organisation),
     )
     return audit.save(response, actor=actor, reason=reason or "Response opened")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from oversight import clock
 from oversight.accounts.models import Role, User
 from oversight.accounts.permissions import role_required
 from oversight.conflicts import EditConflict
@@ -238,7 +238,7 @@ def rag_confirm(request, pk: int):
 def review_add(request, pk: int):
     response = selectors.response_for_action(request.user, pk)
     _must_manage(request.user, response)
-    form = ReviewForm(posted(request), initial={"reviewed_on": timezone.localdate()})
+    form = ReviewForm(posted(request), initial={"reviewed_on": clock.today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         review = services.review_record(
@@ -332,7 +332,7 @@ def due_date_set(request, pk: int):
 @LIAISON
 @require_safe
 def reviews_due(request):
-    today = timezone.localdate()
+    today = clock.today()
     due = selectors.reviews_due(selectors.responses_for(request.user), today)
     return render(
         request,

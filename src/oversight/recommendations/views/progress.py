@@ -7,9 +7,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from oversight import clock
 from oversight.pages import render_form
 from oversight.recommendations import policies, selectors, services
 from oversight.recommendations.filetypes import RefusedFile, safe_download_name
@@ -33,7 +33,7 @@ def update_add(request, pk: int):
             services.update_add(
                 response=response,
                 author=request.user,
-                written_on=timezone.localdate(),
+                written_on=clock.today(),
                 narrative=data["narrative"],
                 proposed_rag=data["proposed_rag"],
                 next_steps=data["next_steps"],

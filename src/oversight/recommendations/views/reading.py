@@ -6,9 +6,9 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from oversight import clock
 from oversight.params import page_number
 from oversight.recommendations import policies, selectors
 from oversight.recommendations.models import RecommendationKind, ResponseStatus
@@ -18,7 +18,7 @@ from oversight.rules.rag import Rag
 
 @require_safe
 def register(request):
-    today = timezone.localdate()
+    today = clock.today()
     filters = selectors.RegisterFilters.from_query(request.GET)
     page = selectors.register_page(
         request.user,
@@ -62,7 +62,7 @@ def response_detail(request, pk: int):
             if recommendation.kind == RecommendationKind.CAUSE_OF_CONCERN
             else [],
             "history": selectors.response_history(response)[:10],
-            "today": timezone.localdate(),
+            "today": clock.today(),
             "shared": selectors.shared_with_others(recommendation, request.user),
             "can": {
                 "manage": policies.can_manage(request.user, response),
@@ -117,7 +117,7 @@ CLOSED_PAGE_SIZE = 20
 
 @require_safe
 def my_responses(request):
-    today = timezone.localdate()
+    today = clock.today()
     mine = selectors.responses_for(request.user).filter(owner=request.user)
     return render(
         request,

@@ -31,4 +31,7 @@ class Command(BaseCommand):
             "--access-logfile",
             "-",
         ]
+        # E-mails link to the address the app is served on, unless told otherwise.
+        shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+        os.environ.setdefault("OVERSIGHT_BASE_URL", f"http://{shown}:{port}")
         os.execv(gunicorn, argv)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from oversight import clock
 from oversight.dashboards import snapshots
 
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, backfill=False, backfill_only=False, today=None, **options):
         try:
-            day = dt.date.fromisoformat(today) if today else timezone.localdate()
+            day = dt.date.fromisoformat(today) if today else clock.today()
         except ValueError as exc:
             raise CommandError(f"--today: {exc}") from exc
         if backfill or backfill_only:

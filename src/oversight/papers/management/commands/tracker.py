@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from oversight import clock
 from oversight.accounts.models import Organisation
 from oversight.papers import tracker
 from oversight.recommendations.models import Response
@@ -37,7 +37,7 @@ class Command(BaseCommand):
         queryset = Response.objects.filter(organisation=org).order_by(
             "recommendation__reference", "pk"
         )
-        today = timezone.localdate()
+        today = clock.today()
         path = Path(output)
         if path.suffix.lower() == ".csv":
             with path.open("w", encoding="utf-8", newline="") as handle:

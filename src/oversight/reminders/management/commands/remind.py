@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from oversight import clock
 from oversight.reminders.models import ReminderKind
 from oversight.reminders.services import reminders_send
 
@@ -42,7 +42,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, today: dt.date | None, dry_run: bool, **options) -> None:
-        today = today or timezone.localdate()
+        today = today or clock.today()
         try:
             report = reminders_send(today=today, dry_run=dry_run)
         except (ImproperlyConfigured, ValueError) as exc:
