@@ -48,9 +48,9 @@ class Waiting:
     def waited(self) -> str:
         if self.since is None:
             return ""
-        day = self.since.date() if isinstance(self.since, dt.datetime) else self.since
-        if isinstance(self.since, dt.datetime):
-            day = timezone.localtime(self.since).date()
+        day = self.since
+        if isinstance(day, dt.datetime):
+            day = timezone.localtime(day).date()
         days = (self.today - day).days
         if days <= 0:
             return "since today"

@@ -258,8 +258,7 @@ class _Writer:
             row=item.found.row,
             response=response,
         )
-        with audit.origin(self.reason):
-            self.add_updates(item, response)
+        self.add_updates(item, response)
         done = self.settle(item, response)
         if done:
             self.link(RecordAction.UPDATED, "; ".join(done), row=item.found.row, response=response)
@@ -287,28 +286,26 @@ class _Writer:
         through the workflow's own steps (see recommendations.services.from_file): a closure
         or a new due date becomes a request someone decides. Runs after the updates, so an
         update moving an open response on comes first. Returns what happened, in words."""
-        with audit.origin(self.reason):
-            outcome = apply_from_file(
-                response=response,
-                actor=self.actor,
-                wanted=Wanted(
-                    owner=item.owner,
-                    portfolio=item.portfolio,
-                    board=item.board,
-                    rag=item.rag,
-                    status=item.status,
-                    due_on=item.due_on,
-                ),
-                source=self.batch.file_name,
-            )
+        outcome = apply_from_file(
+            response=response,
+            actor=self.actor,
+            wanted=Wanted(
+                owner=item.owner,
+                portfolio=item.portfolio,
+                board=item.board,
+                rag=item.rag,
+                status=item.status,
+                due_on=item.due_on,
+            ),
+            source=self.batch.file_name,
+        )
         self.counts["requests_made"] += len(outcome.requested)
         self.counts["changes_left"] += len(outcome.left)
         return outcome.words
 
     def update(self, item: PlannedRecommendation) -> None:
         response = item.response
-        with audit.origin(self.reason):  # an update moving it on says it came from the file
-            self.add_updates(item, response)
+        self.add_updates(item, response)
         done = self.settle(item, response)
         self.counts["responses_updated"] += 1
         updates = [c for c in item.changes if c.startswith("New update") or "new updates" in c]
@@ -385,7 +382,8 @@ def ingest_confirm(
     if blocking:
         raise ImportBlocked(blocking)
     writer = _Writer(current, actor, plan, skipped, today, progress)
-    writer.run()
+    with audit.origin(current.reason):  # every change it makes says it came from this file
+        writer.run()
     current.status = BatchStatus.IMPORTED
     current.content = b""
     current.decided_by, current.decided_at = actor, clock.now()
