@@ -294,3 +294,18 @@ def plan_batch(plan, liaison):
     from oversight.ingest.models import ImportBatch
 
     return ImportBatch.objects.filter(organisation=liaison.organisation).latest("created_at")
+
+
+def test_a_real_register_page_saying_complete_asks_for_closure_once_in_progress_once(demo):
+    """tests/ingest/real: an HMICFRS register page whose log ends "complete" (Essex, 872)."""
+    from pathlib import Path
+
+    real = Path(__file__).parents[1] / "ingest" / "real" / "police"
+    liaison = demo["liaison"]
+    _import_as_the_page_does(real / "essex-register-misconduct-nfa-872.txt", liaison)
+    response = Response.objects.latest("pk")
+    assert response.status == ResponseStatus.READY_FOR_CLOSURE
+    assert response.closures.get().stage == ClosureStage.REQUESTED
+    reasons = [h.history_change_reason for h in response.history.all()]
+    assert sum("now in progress" in r for r in reasons) == 1, reasons
+    assert all(r.startswith("Imported from essex-register") for r in reasons)

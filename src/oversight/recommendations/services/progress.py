@@ -164,8 +164,8 @@ def update_add(
                     actor=author,
                 )
             )
-        if response.status == ResponseStatus.OPEN:
-            current = Response.objects.select_for_update().get(pk=response.pk)
+        current = Response.objects.select_for_update().get(pk=response.pk)
+        if current.status == ResponseStatus.OPEN:  # as it is now, not as the caller read it
             current.status = ResponseStatus.IN_PROGRESS
             audit.save(bump(current), actor=author, reason="Update added: now in progress")
     except BaseException:
