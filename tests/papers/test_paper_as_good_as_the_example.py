@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
+from django.urls import reverse
 from docx import Document
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "examples"
@@ -162,3 +163,31 @@ def test_no_redundant_sentences(drawn):
 def test_the_same_facts_in_no_more_than_one_and_a_half_times_the_real_length(drawn, day):
     ours, real = _words("\n".join(drawn[day])), _words(_real(day))
     assert ours <= 1.5 * real, (ours, real)
+
+
+def test_bad_settings_are_refused_with_a_clear_message_and_change_nothing(db, client):
+    from oversight.accounts.models import User
+    from oversight.demo.load import load_demo
+    from oversight.papers.models import Committee
+    from tests.factories import OrganisationFactory, UserFactory
+
+    load_demo()
+    liaison = User.objects.get(username="liaison")
+    committee = Committee.objects.get(organisation=liaison.organisation)
+    client.force_login(liaison)
+    url = reverse("papers:committee-edit", args=[committee.pk])
+    for bad, message in (
+        ({"item_order": "by-whim"}, "Choose the order the paper sets out recommendations in"),
+        ({"item_order": "٣"}, "Choose the order the paper sets out recommendations in"),
+        ({"names_owners": "x" * 10_000}, "Choose whether the paper names owners"),
+    ):
+        page = client.post(url, {"name": committee.name, "short_name": "JAC", **bad})
+        assert page.status_code == 400 and message in page.text
+    committee.refresh_from_db()
+    assert (committee.item_order, committee.names_owners) == ("theme", False)
+    # another organisation's liaison cannot see or change it
+    other = UserFactory(organisation=OrganisationFactory(), role="liaison")
+    client.force_login(other)
+    assert client.post(url, {"name": "Taken", "item_order": "reference"}).status_code == 404
+    committee.refresh_from_db()
+    assert committee.item_order == "theme"

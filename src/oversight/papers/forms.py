@@ -74,7 +74,11 @@ class CommitteeForm(forms.Form):
     )
     # Not given (an older form, a script): a new committee gets the defaults, a committee
     # being renamed keeps its settings.
-    item_order = forms.ChoiceField(choices=ItemOrder.choices, required=False)
+    item_order = forms.ChoiceField(
+        choices=ItemOrder.choices,
+        required=False,
+        error_messages={"invalid_choice": "Choose the order the paper sets out recommendations in"},
+    )
     names_owners = forms.TypedChoiceField(
         choices=[
             ("no", "No: the paper names no individuals (for a committee that meets in public)"),
@@ -83,5 +87,6 @@ class CommitteeForm(forms.Form):
         coerce=lambda value: value == "yes",
         empty_value=None,
         required=False,
+        error_messages={"invalid_choice": "Choose whether the paper names owners"},
     )
     expected = forms.IntegerField(widget=forms.HiddenInput, required=False)
