@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.core.checks import Warning, register
 
+from oversight.dates import long_date
+
 
 @register(deploy=True)
 def check_files_are_private(app_configs=None, **kwargs):
@@ -34,7 +36,7 @@ def check_fixed_day(app_configs=None, **kwargs):
         return []
     return [
         Warning(
-            f"OVERSIGHT_TODAY is set: Oversight runs as at {fixed:%d %B %Y}. Overdue, reviews "
+            f"OVERSIGHT_TODAY is set: Oversight runs as at {long_date(fixed)}. Overdue, reviews "
             "due, reminders and the dates on papers and in the trail all read that day.",
             hint="Unset OVERSIGHT_TODAY unless this is the demo.",
             id="oversight.W202",

@@ -16,6 +16,7 @@ from django.db import transaction
 from oversight import audit, clock
 from oversight.accounts.models import Organisation, Role, User
 from oversight.conflicts import EditConflict, check_latest_change
+from oversight.dates import long_date
 from oversight.papers import compose, selectors
 from oversight.papers.models import (
     Committee,
@@ -153,7 +154,7 @@ def committee_standing_text_set(
 def meeting_create(*, committee: Committee, held_on: dt.date, actor: User | None = None) -> Meeting:
     _require_liaison(actor, committee.organisation_id)
     if Meeting.objects.filter(committee=committee, held_on=held_on).exists():
-        raise ValueError(f"{committee} already has a meeting on {held_on:%d %B %Y}")
+        raise ValueError(f"{committee} already has a meeting on {long_date(held_on)}")
     return audit.save(Meeting(committee=committee, held_on=held_on), actor=actor)
 
 

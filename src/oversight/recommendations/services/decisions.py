@@ -10,6 +10,7 @@ from django.db import transaction
 from oversight import audit, clock
 from oversight.accounts.models import User
 from oversight.conflicts import bump
+from oversight.dates import long_date
 from oversight.recommendations import policies
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
@@ -105,7 +106,7 @@ def extension_decide(
         audit.save(
             bump(response),
             actor=actor,
-            reason=f"Due date moved to {current.proposed_due_on:%d %B %Y} (extension approved)",
+            reason=f"Due date moved to {long_date(current.proposed_due_on)} (extension approved)",
         )
     return current
 

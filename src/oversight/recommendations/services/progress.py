@@ -14,6 +14,7 @@ from django.db import transaction
 from oversight import audit, clock
 from oversight.accounts.models import User
 from oversight.conflicts import bump
+from oversight.dates import long_date
 from oversight.recommendations import policies
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
@@ -240,6 +241,6 @@ def review_record(
     audit.save(
         bump(current),
         actor=actor,
-        reason=f"Reviewed: {ReviewOutcome(outcome).label}; next review {next_on:%d %B %Y}",
+        reason=f"Reviewed: {ReviewOutcome(outcome).label}; next review {long_date(next_on)}",
     )
     return review

@@ -12,6 +12,7 @@ from oversight import clock
 from oversight.accounts.models import Role, User
 from oversight.accounts.permissions import role_required
 from oversight.conflicts import EditConflict
+from oversight.dates import long_date
 from oversight.inspections.selectors import reports_for
 from oversight.pages import render_form
 from oversight.recommendations import policies, selectors, services
@@ -249,7 +250,7 @@ def review_add(request, pk: int):
             reviewed_on=data["reviewed_on"],
         )
         messages.success(
-            request, f"The review was recorded. Next review: {review.next_review_on:%d %B %Y}."
+            request, f"The review was recorded. Next review: {long_date(review.next_review_on)}."
         )
         return redirect("recommendations:response-detail", response.pk)
     return render_form(

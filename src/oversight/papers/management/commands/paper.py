@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from oversight.dates import long_date
 from oversight.papers.documents import build
 from oversight.papers.models import Committee, Paper, PaperStatus
 
@@ -64,7 +65,7 @@ class Command(BaseCommand):
         papers = Paper.objects.filter(meeting__committee=chosen, meeting__held_on=held_on)
         if not papers.exists():
             raise CommandError(
-                f"No paper for {chosen} on {held_on:%d %B %Y}: `--list` shows the meetings"
+                f"No paper for {chosen} on {long_date(held_on)}: `--list` shows the meetings"
             )
         if paper_version:
             paper = papers.filter(version=paper_version).first()
