@@ -211,7 +211,10 @@ def test_liaison_pages_are_accessible(app, demo):
     app.goto(f"/recommendations/responses/{response.pk}/")
     expect(app.page.get_by_role("link", name="Assign or edit the response")).to_be_visible()
     app.assert_accessible("lifecycle-response-liaison")
-    app.page.get_by_role("link", name="Reviews due").click()
+    app.page.get_by_role("link", name="Recommendations", exact=True).click()
+    app.page.get_by_role("navigation", name="Recommendations").get_by_role(
+        "link", name="Reviews due"
+    ).click()
     app.assert_accessible("lifecycle-reviews-due")
     for path, name, button in [
         (f"responses/{response.pk}/edit/", "response-form", "Save the response"),

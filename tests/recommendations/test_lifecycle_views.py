@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -480,17 +481,30 @@ def test_my_responses_lists_open_and_closed(client, people, response, force):
 
 
 def test_navigation_by_role(client, people):
+    """At most seven top-level items for any role (#17.5); the recommendations section's own
+    pages (all, mine, reviews due) are its sub-navigation."""
     home = reverse("dashboards:home")
     mine = 'href="{}"'.format(reverse("recommendations:mine"))
     reviews = 'href="{}"'.format(reverse("recommendations:reviews-due"))
     decisions = 'href="{}"'.format(reverse("recommendations:extension-list"))
-    liaison = page_of(as_person(client, people[Role.LIAISON]).get(home))
+    register = reverse("recommendations:register")
+
+    def top_level(page: str) -> list[str]:
+        nav = page.split('aria-label="Main navigation"', 1)[1].split("</nav>", 1)[0]
+        return re.findall(r'govuk-service-navigation__link" href="[^"]+"[^>]*>\s*([^<]+?)\s*<', nav)
+
+    for role in (Role.LIAISON, Role.EXECUTIVE, Role.OWNER, Role.VIEWER):
+        page = page_of(as_person(client, people[role]).get(home))
+        assert 0 < len(top_level(page)) <= 7, (role, top_level(page))
+    liaison = page_of(as_person(client, people[Role.LIAISON]).get(register))
     assert mine in liaison and reviews in liaison and decisions in liaison
-    executive = page_of(as_person(client, people[Role.EXECUTIVE]).get(home))
+    executive = page_of(as_person(client, people[Role.EXECUTIVE]).get(register))
     assert decisions in executive and reviews not in executive
-    viewer = page_of(as_person(client, people[Role.VIEWER]).get(home))
-    assert mine in viewer and decisions not in viewer and reviews not in viewer
-    current = page_of(client.get(reverse("recommendations:mine")))
+    viewer = page_of(as_person(client, people[Role.VIEWER]).get(register))
+    assert mine not in viewer and decisions not in viewer and reviews not in viewer
+    owner = page_of(as_person(client, people[Role.OWNER]).get(home))
+    assert mine in owner.split('aria-label="Main navigation"', 1)[1].split("</nav>", 1)[0]
+    current = page_of(as_person(client, people[Role.OWNER]).get(reverse("recommendations:mine")))
     active = current.split("govuk-service-navigation__item--active", 1)[1].split("</li>", 1)[0]
     assert "My responses" in active
 
