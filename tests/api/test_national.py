@@ -63,3 +63,28 @@ def test_the_register_filters_national_and_the_pages_say_it(client, person):
     one = next(iter(national))
     detail = client.get(reverse("recommendations:response-detail", args=[one])).text
     assert "National: made to every force or service" in detail
+
+
+def test_the_dashboard_separates_national_from_your_own(client, person):
+    from oversight import clock
+    from oversight.dashboards.selectors import dashboard
+
+    liaison = person("liaison")
+    own_one = _one_of_our_own(liaison)
+    board = dashboard(liaison, today=clock.today())
+    origin = {b.title: {f.label: f for f in b.figures} for b in board.breakdowns[:2]}
+    opened = origin["Open responses: national or your own"]
+    national = _national_ids(liaison)
+    open_national = Response.objects.filter(pk__in=national).exclude(
+        status__in=["closed", "closed_by_inspectorate", "superseded"]
+    )
+    assert opened["National: made to every force or service"].count == open_national.count()
+    assert opened["Your own: from reports about you"].count == 1 and own_one.pk
+    assert "Overdue responses: national or your own" in origin
+    # each figure links to the register showing exactly those
+    client.force_login(liaison)
+    page = client.get(opened["Your own: from reports about you"].url).text
+    assert reverse("recommendations:response-detail", args=[own_one.pk]) + '"' in page
+    assert (
+        "Open responses: national or your own" in client.get(reverse("dashboards:dashboard")).text
+    )

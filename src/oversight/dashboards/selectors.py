@@ -169,6 +169,8 @@ BREAKDOWNS = [
      [], lambda r: KINDS.get(r["recommendation__kind"], r["recommendation__kind"]), ""),
 ]  # fmt: skip
 KINDS = dict(RecommendationKind.choices)
+NATIONAL_LABEL = "National: made to every force or service"
+OWN_LABEL = "Your own: from reports about you"
 
 
 def _breakdowns(user: User) -> list[Breakdown]:
@@ -226,7 +228,13 @@ def _dashboard(user: User, *, today: dt.date, trend_months: int | None = 60) -> 
     status_specs = {f"status_{s.value}": (s.label, {"status": s.value}) for s in open_statuses}
     rag_specs = {f"rag_{v}": (label, {**OPEN, "rag": v}) for v, label in RAG_FIGURES}
     rag_specs["rag_none"] = ("Not rated", {**OPEN, "rag": "none"})
-    specs = {**headline_specs, **status_specs, **rag_specs}
+    # national recommendations (made to every force or service) apart from the force's own
+    origin_specs = {
+        f"{which}_{key}": (label, {**params, "national": key})
+        for which, params in (("open", OPEN), ("overdue", {"overdue": "1"}))
+        for key, label in (("yes", NATIONAL_LABEL), ("no", OWN_LABEL))
+    }
+    specs = {**headline_specs, **status_specs, **rag_specs, **origin_specs}
     counts = _counts(user, {k: params for k, (_, params) in specs.items()}, today)
 
     def figures(group: dict) -> list[Figure]:
@@ -239,7 +247,15 @@ def _dashboard(user: User, *, today: dt.date, trend_months: int | None = 60) -> 
         headline=figures(headline_specs),
         by_status=figures(status_specs),
         by_rag=by_rag,
-        breakdowns=_breakdowns(user),
+        breakdowns=[
+            Breakdown(
+                f"{which.capitalize()} responses: national or your own",
+                f"{which.capitalize()}: national or own",
+                figures({k: v for k, v in origin_specs.items() if k.startswith(which)}),
+            )
+            for which in ("open", "overdue")
+        ]
+        + _breakdowns(user),
         trend=trend(user, today=today, months=trend_months),
     )
 
