@@ -165,21 +165,19 @@ def next_meeting(user: User, today: dt.date) -> NextMeeting | None:
     if meeting is None:
         return None
     paper = papers_for(user).filter(meeting=meeting).order_by("-version").first()
-    sees_drafts = user.role in {Role.LIAISON, Role.EXECUTIVE}
-    if paper is None:
-        state, action = "Not started", "Draft the paper"
-        href = reverse("papers:draft-create", args=[meeting.pk])
-    elif paper.status == PaperStatus.ISSUED:
+    liaison = user.role == Role.LIAISON
+    if paper is not None and paper.status == PaperStatus.ISSUED:
         state, action = f"Issued on {long_date(paper.issued_at)}", "See the paper"
         href = reverse("papers:detail", args=[paper.pk])
+    elif user.role not in {Role.LIAISON, Role.EXECUTIVE}:  # drafts are not theirs to see
+        return NextMeeting(meeting, None, "", "The paper has not been issued yet", "")
+    elif paper is None:
+        state, action = "Not started", "Draft the paper" if liaison else ""
+        href = reverse("papers:draft-create", args=[meeting.pk]) if liaison else ""
     else:
-        state, action = f"Draft, version {paper.version}", "Review and issue the draft"
+        state = f"Draft, version {paper.version}"
+        action = "Review and issue the draft" if liaison else "See the draft"
         href = reverse("papers:detail", args=[paper.pk])
-    if not sees_drafts and (paper is None or paper.status != PaperStatus.ISSUED):
-        paper, href, action = None, "", ""
-        state = "The paper has not been issued yet"
-    if user.role != Role.LIAISON and action != "See the paper":
-        action = "See the draft" if paper is not None else ""
     return NextMeeting(meeting, paper, href, state, action)
 
 
