@@ -77,6 +77,8 @@ RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
     "recommendations:reviews-due": (None, LIAISON_PAGE, "get"),
     "recommendations:reassign": (None, LIAISON_PAGE, "get"),
     "recommendations:concern-discharge": ("concern", LIAISON_OBJECT, "get"),
+    # a national recommendation is every organisation's to take on: the other one's liaison too
+    "recommendations:take-on": ("national", {**LIAISON_OBJECT, OTHER: 200}, "get"),
     "recommendations:extension-request": ("response", CONTRIBUTE, "get"),
     "recommendations:extension-list": (None, EVERYONE, "get"),
     "recommendations:extension-decide": ("extension", OWN_ORG_ONLY, "get"),
@@ -186,6 +188,7 @@ def world(db):
             "recommendation": {"pk": response.recommendation.pk},
             "undated": {"pk": undated.pk},
             "concern": {"pk": concern.pk},
+            "national": {"pk": RecommendationFactory(report__organisation=None).pk},
             "evidence": {"pk": evidence.pk},
             "extension": {"pk": extension.pk},
             "closure": {"pk": closure.pk},

@@ -72,3 +72,23 @@ def test_the_viewers_home_has_the_latest_paper_and_the_figures(app, on_its_day):
     page.get_by_role("link", name="HMICFRS update, 24 March 2022").click()
     page.wait_for_load_state()
     app.assert_accessible("home-viewer-paper")
+
+
+def test_the_liaison_takes_on_a_national_recommendation_from_its_report(app, on_its_day):
+    from oversight.recommendations.models import Response
+    from tests.factories import RecommendationFactory
+
+    national = RecommendationFactory(
+        report__organisation=None, reference="7777", text="Forces should do a national thing."
+    )
+    page = app.page
+    app.sign_in("liaison")
+    app.goto(f"/inspections/reports/{national.report_id}/")
+    page.get_by_role("link", name="Take it on").click()
+    page.wait_for_load_state()
+    app.assert_accessible("take-on-national")
+    page.get_by_label("Owner").select_option(label="Jordan Reid – Crime portfolio lead")
+    page.get_by_role("button", name="Take it on").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Recommendation 7777 was taken on.").is_visible()
+    assert Response.objects.get(recommendation=national).owner.username == "owner"

@@ -399,6 +399,17 @@ def recommendation_for(user: User, pk: int) -> Recommendation:
     return get_object_or_404(recommendations_visible(user), pk=pk)
 
 
+def national_to_take_on(user: User, pk: int) -> Recommendation:
+    """A national recommendation the person's organisation has not taken on yet; 404 for any
+    other (its own reports' are taken on when recorded; one response per organisation)."""
+    return get_object_or_404(
+        recommendations_visible(user)
+        .filter(report__organisation__isnull=True)
+        .exclude(responses__organisation_id=organisation_id_of(user)),
+        pk=pk,
+    )
+
+
 def shared_with_others(recommendation: Recommendation, user: User) -> bool:
     """Another organisation responds to it too: one organisation may not rewrite it."""
     return recommendation.responses.exclude(organisation_id=organisation_id_of(user)).exists()

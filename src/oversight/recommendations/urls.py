@@ -19,6 +19,7 @@ urlpatterns = [
     # manage: the liaison
     path("new/", manage.recommendation_add, name="recommendation-add"),
     path("<int:pk>/edit/", manage.recommendation_edit, name="recommendation-edit"),
+    path("<int:pk>/take-on/", manage.take_on, name="take-on"),
     path("responses/<int:pk>/edit/", manage.response_edit, name="response-edit"),
     path("responses/<int:pk>/rag/", manage.rag_confirm, name="rag-confirm"),
     path("responses/<int:pk>/reopen/", manage.response_reopen, name="response-reopen"),
