@@ -217,3 +217,39 @@ def test_the_demo_history_is_dated_as_the_force_would_have_entered_it(demo):
     first = r9159.history.order_by("history_date").first()
     assert first.history_date.date() == r9159.recommendation.report.published_on
     assert _paper(MARCH).issued_at.date() == MARCH - dt.timedelta(days=14)
+
+
+def test_peel_grades_recorded_reach_the_paper_as_they_stood_at_its_period(demo):
+    """Grades recorded for the PEEL inspection are in the paper's PEEL paragraph (#17.4);
+    grades corrected after the period do not move it. The demo records none (no published
+    source gives them in the papers): these are the test's own."""
+    from oversight.clock import recorded_at
+    from oversight.inspections.models import PeelAssessment
+    from oversight.inspections.services import peel_assessment_edit
+
+    liaison = demo["liaison"]
+    assessment = PeelAssessment.objects.get(inspection__title="2021 PEEL inspection")
+    areas = list(assessment.cycle.areas.filter(graded=True).order_by("position")[:2])
+
+    def grade(values, when):
+        with recorded_at(when):
+            current = PeelAssessment.objects.get(pk=assessment.pk)
+            peel_assessment_edit(
+                assessment=current, actor=liaison, expected_version=current.version,
+                grades={a.pk: v for a, v in zip(areas, values, strict=True)},
+                inspection=current.inspection, report=current.report,
+                published_on=current.published_on, summary=current.summary,
+            )  # fmt: skip
+
+    from django.utils import timezone
+
+    grade(["good", "adequate"], timezone.make_aware(dt.datetime(2022, 6, 1, 9)))
+    july = _paper(JULY)
+    services.paper_regenerate(paper=july, actor=liaison)
+    sections, _ = _drawn(july)
+    assert f"{areas[0].name}: Good" in sections["peel"]
+    assert f"{areas[1].name}: Adequate" in sections["peel"]
+    grade(["inadequate", "outstanding"], timezone.now())  # corrected today
+    services.paper_regenerate(paper=july, actor=liaison)
+    again, _ = _drawn(july)
+    assert again["peel"] == sections["peel"]

@@ -21,7 +21,15 @@ from django.utils import timezone
 
 from oversight import clock
 from oversight.accounts.models import Board, Portfolio, User
-from oversight.inspections.models import Inspection, InspectionEvent, Report
+from oversight.inspections.models import (
+    Grade,
+    Inspection,
+    InspectionEvent,
+    PeelAssessment,
+    PeelGrade,
+    PeelQuestionArea,
+    Report,
+)
 from oversight.recommendations.models import Recommendation, Response, Update
 
 
@@ -155,3 +163,19 @@ def reports_published(
     )
     prefetch_related_objects(found, "inspectorate", "findings")
     return found
+
+
+def peel_grades(organisation_id: int, inspection_ids: list[int], moment: dt.datetime) -> dict:
+    """The PEEL grades recorded by `moment` in the organisation's assessments of these
+    inspections: {inspection id: [(area, grade label)]}, in the cycle's order of areas."""
+    assessments = {
+        a.pk: a.inspection_id
+        for a in _as_of(PeelAssessment, moment, organisation_id=organisation_id)
+        if a.inspection_id in inspection_ids
+    }
+    grades = [g for g in _as_of(PeelGrade, moment, assessment_id__in=list(assessments)) if g.grade]
+    areas = PeelQuestionArea.objects.in_bulk({g.area_id for g in grades})
+    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for g in sorted(grades, key=lambda g: (areas[g.area_id].position, areas[g.area_id].name)):
+        out[assessments[g.assessment_id]].append((areas[g.area_id].name, Grade(g.grade).label))
+    return out

@@ -155,6 +155,9 @@ def peel_and_concerns(facts: dict) -> ComposedSection:
         else:
             stage = PEEL_STAGES.get(p["status"] or "", "")
             parts.append(f"**{escape(title)}**" + (f": {stage}." if stage else "."))
+        if p.get("grades"):  # as recorded from the inspectorate's published assessment
+            parts.append(f"The grades of the {escape(title)}:")
+            parts.append(_bullets([f"{g['area']}: {g['grade']}" for g in p["grades"]]))
     if standing.get("governance"):
         parts.append(_paragraphs(standing["governance"]))
     if concerns:

@@ -290,9 +290,14 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
 
     moment = as_at.end_of(period_end)  # the paper says what the record held then
     inspections, responses, published = _record(organisation, period_start, period_end, moment)
+    current_peel = _current_peel(inspections, period_end)
+    grades = as_at.peel_grades(organisation.pk, [i.pk for i in current_peel], moment)
     peel = [
-        _inspection_facts(i, status_on(i, period_end))
-        for i in _current_peel(inspections, period_end)
+        {
+            **_inspection_facts(i, status_on(i, period_end)),
+            "grades": [{"area": area, "grade": grade} for area, grade in grades.get(i.pk, [])],
+        }
+        for i in current_peel
     ]
     in_period, notified = [], []
     for inspection in inspections:
