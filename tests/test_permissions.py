@@ -79,6 +79,8 @@ RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
     "recommendations:concern-discharge": ("concern", LIAISON_OBJECT, "get"),
     # a national recommendation is every organisation's to take on: the other one's liaison too
     "recommendations:take-on": ("national", {**LIAISON_OBJECT, OTHER: 200}, "get"),
+    "recommendations:not-applicable": ("national", {**LIAISON_OBJECT, OTHER: 200}, "get"),
+    "recommendations:concern-revisit": ("concern", LIAISON_OBJECT, "get"),
     "recommendations:extension-request": ("response", CONTRIBUTE, "get"),
     "recommendations:extension-list": (None, EVERYONE, "get"),
     "recommendations:extension-decide": ("extension", OWN_ORG_ONLY, "get"),

@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from oversight import clock
 from oversight.accounts.models import Role
 from oversight.recommendations.models import (
     ClosureRequest,
@@ -761,10 +762,14 @@ def test_discharge_says_whether_everything_under_it_is_closed(client, people, co
     detail = page_of(client.get(reverse("recommendations:response-detail", args=[own.pk])))
     assert "govuk-notification-banner" in detail and "record the discharge" in detail
 
-    answer = client.post(url, {"note": "HMICFRS letter of 14 June 2022"})
+    answer = client.post(
+        url,
+        {"note": "HMICFRS letter of 14 June 2022", **date_fields("discharged_on", clock.today())},
+    )
     assert answer.status_code == 302
     concern.refresh_from_db()
     assert concern.concern_status == "discharged"
+    assert concern.discharged_on == clock.today()
 
 
 def test_my_closed_responses_come_in_pages_most_recent_first(client, people, response, force):

@@ -99,7 +99,7 @@ RESPONSE_COLUMNS: list[Column] = [
     Column(
         "overdue",
         "true when open and past its due date.",
-        lambda r: is_overdue(due_on=r.due_on, closed=r.is_closed, today=_today()),
+        lambda r: is_overdue(due_on=r.due_on, closed=r.is_ended, today=_today()),
     ),
     Column(
         "status",

@@ -188,7 +188,7 @@ class ResponseSerializer(serializers.ModelSerializer):
 
     def get_overdue(self, response: Response) -> bool:
         due = response.due_on
-        return bool(due and not response.is_closed and due < clock.today())
+        return bool(due and not response.is_ended and due < clock.today())
 
 
 class UpdateSerializer(serializers.ModelSerializer):

@@ -14,7 +14,7 @@ from oversight.accounts.models import Role, User
 from oversight.accounts.permissions import organisation_id_of
 from oversight.recommendations import selectors as rec
 from oversight.recommendations.models import (
-    CLOSED_STATUSES,
+    ENDED_STATUSES,
     RecommendationKind,
     Response,
     ResponseStatus,
@@ -224,7 +224,7 @@ def _dashboard(user: User, *, today: dt.date, trend_months: int | None = 60) -> 
             {"closed_from": first.isoformat(), "closed_to": last.isoformat()},
         ),
     }
-    open_statuses = [s for s in ResponseStatus if s not in CLOSED_STATUSES]
+    open_statuses = [s for s in ResponseStatus if s not in ENDED_STATUSES]
     status_specs = {f"status_{s.value}": (s.label, {"status": s.value}) for s in open_statuses}
     rag_specs = {f"rag_{v}": (label, {**OPEN, "rag": v}) for v, label in RAG_FIGURES}
     rag_specs["rag_none"] = ("Not rated", {**OPEN, "rag": "none"})

@@ -19,7 +19,13 @@ from django.db import transaction
 from django.db.models import Count
 
 from oversight.dashboards.models import MonthlySnapshot, SnapshotSource
-from oversight.recommendations.models import CLOSED_STATUSES, Response, Update
+from oversight.recommendations.models import (
+    CLOSED_STATUSES,
+    ENDED_STATUSES,
+    Response,
+    ResponseStatus,
+    Update,
+)
 from oversight.recommendations.selectors import RegisterFilters
 
 RAG_FIELDS = {"red": "red", "amber": "amber", "green": "green", "": "not_rated"}
@@ -55,6 +61,8 @@ class Figures:
     def add(self, *, status: str, rag: str, overdue: bool, closed_in_month: bool) -> None:
         self.total += 1
         self.by_status[status] = self.by_status.get(status, 0) + 1
+        if status == ResponseStatus.NOT_APPLICABLE:
+            return  # neither open nor closed: nothing was done, and nothing is owed
         if status in CLOSED_STATUSES:
             self.closed += 1
             self.closed_in_month += int(closed_in_month)
@@ -92,7 +100,7 @@ def figures_now(today: dt.date, organisation_ids: list[int] | None = None) -> di
         f.by_status[row["status"]] = f.by_status.get(row["status"], 0) + row["n"]
         if row["status"] in CLOSED_STATUSES:
             f.closed += row["n"]
-        else:
+        elif row["status"] != ResponseStatus.NOT_APPLICABLE:
             f.open += row["n"]
             name = RAG_FIELDS.get(row["rag"] or "")
             if name:
@@ -226,7 +234,7 @@ def figures_at(pasts: list[_Past], first: dt.date) -> tuple[Figures, bool]:
         if not state:
             continue
         status, rag, due = state
-        closed = status in CLOSED_STATUSES
+        closed = status in ENDED_STATUSES
         f.add(
             status=status,
             rag=rag,

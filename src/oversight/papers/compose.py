@@ -373,7 +373,9 @@ def reports(facts: dict) -> ComposedSection:
             f"Since the last {escape(committee)}, there have been no new reports published by "
             f"HMICFRS relating to {escape(org)}."
         )
-        return ComposedSection("reports", "Published inspection reports", text)
+        return ComposedSection(
+            "reports", "Published inspection reports", "\n\n".join([text, *_not_applying(facts)])
+        )
     parts = [
         f"Since the last {escape(committee)}, "
         f"{_plural(len(published), 'report has', 'reports have')} been published:",
@@ -419,7 +421,25 @@ def reports(facts: dict) -> ComposedSection:
                 if c["narrative"] and not shared:  # progress they share is said once, after
                     line += "\n\n" + _indent(_paragraphs(c["narrative"]))
                 parts.append(line)
+    parts.extend(_not_applying(facts))
     return ComposedSection("reports", "Published inspection reports", "\n\n".join(parts))
+
+
+def _not_applying(facts: dict) -> list[str]:
+    """National recommendations the organisation recorded as not applying to it, and why."""
+    listed = facts.get("not_applying") or []  # papers drawn before it was recorded have none
+    if not listed:
+        return []
+    lines = [
+        n["title"]
+        + (f" ({n['theme']})" if n["theme"] else "")
+        + (f": {n['reason']}" * bool(n["reason"]))
+        for n in listed
+    ]
+    return [
+        f"**National recommendations that do not apply to {escape(facts['organisation'])}**",
+        _bullets(lines),
+    ]
 
 
 def recommendation_to_committee(facts: dict) -> ComposedSection:

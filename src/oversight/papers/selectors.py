@@ -26,6 +26,7 @@ from oversight.recommendations.models import (
     CLOSED_STATUSES,
     RecommendationKind,
     Response,
+    ResponseStatus,
     Update,
 )
 from oversight.recommendations.selectors import latest_update_id
@@ -203,7 +204,7 @@ def _response_facts(response: Response, today: dt.date) -> dict:
         "status": response.status,
         "status_label": response.get_status_display(),
         "closed_on": _day(response.closed_on),
-        "overdue": bool(due and due < today and not response.is_closed),
+        "overdue": bool(due and due < today and not response.is_ended),
         "owner": response.owner.display_name if response.owner else "",
         "portfolio": response.portfolio.name if response.portfolio else "",
         "portfolio_lead": response.portfolio.lead if response.portfolio else "",
@@ -290,6 +291,9 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
 
     moment = as_at.end_of(period_end)  # the paper says what the record held then
     inspections, responses, published = _record(organisation, period_start, period_end, moment)
+    # national recommendations recorded as not applying: named once, not counted or rated
+    not_applying = [r for r in responses if r.status == ResponseStatus.NOT_APPLICABLE]
+    responses = [r for r in responses if r.status != ResponseStatus.NOT_APPLICABLE]
     current_peel = _current_peel(inspections, period_end)
     grades = as_at.peel_grades(organisation.pk, [i.pk for i in current_peel], moment)
     peel = [
@@ -326,7 +330,7 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
         all_responses[str(r.pk)]
         for r in responses
         if r.recommendation.kind in CONCERN_KINDS
-        and (not r.is_closed or (r.closed_on and r.closed_on >= period_start))
+        and (not r.is_ended or (r.closed_on and r.closed_on >= period_start))
     ]
 
     reports = []
@@ -384,4 +388,12 @@ def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) ->
         if previous
         else None,
         "closed_statuses": sorted(CLOSED_STATUSES),
+        "not_applying": [
+            {
+                "title": r.recommendation.title,
+                "theme": r.recommendation.theme,
+                "reason": r.not_applicable_reason,
+            }
+            for r in sorted(not_applying, key=_reference_order)
+        ],
     }

@@ -76,7 +76,7 @@ def rows(responses: Iterable[Response], *, today: dt.date) -> Iterator[list]:
             rec.deadline_text,
             rec.due_on,
             r.revised_due_on,
-            "Yes" if is_overdue(due_on=r.due_on, closed=r.is_closed, today=today) else "No",
+            "Yes" if is_overdue(due_on=r.due_on, closed=r.is_ended, today=today) else "No",
             r.owner.display_name if r.owner else "",
             r.portfolio.name if r.portfolio else "",
             r.board.name if r.board else "",

@@ -296,3 +296,21 @@ class DischargeForm(forms.Form):
         max_length=5000,
         error_messages={"required": "Enter the inspectorate's decision"},
     )
+    discharged_on = GovUKDateField(label_for_errors="the date it was discharged")
+
+
+class RevisitForm(forms.Form):
+    revisited_on = GovUKDateField(label_for_errors="the date of the revisit")
+    finding = forms.CharField(
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages={"required": "Enter what the inspectorate found"},
+    )
+
+
+class NotApplicableForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages={"required": "Enter why it does not apply"},
+    )

@@ -65,6 +65,15 @@ class Recommendation(models.Model):
         blank=True,
         help_text="For a cause of concern: open, revisited or discharged.",
     )
+    revisited_on = models.DateField(
+        null=True, blank=True, help_text="For a cause of concern: when the inspectorate revisited."
+    )
+    revisit_finding = models.TextField(
+        blank=True, help_text="What the inspectorate found at its revisit."
+    )
+    discharged_on = models.DateField(
+        null=True, blank=True, help_text="When the inspectorate discharged the cause of concern."
+    )
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every save, so two people never overwrite each other."
     )
@@ -109,11 +118,18 @@ class ResponseStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
     CLOSED_BY_INSPECTORATE = "closed_by_inspectorate", "Closed by the inspectorate"
     SUPERSEDED = "superseded", "Superseded"
+    NOT_APPLICABLE = "not_applicable", "Does not apply"
 
 
 CLOSED_STATUSES = frozenset(
     {ResponseStatus.CLOSED, ResponseStatus.CLOSED_BY_INSPECTORATE, ResponseStatus.SUPERSEDED}
 )
+"""Work that is complete: shown blue, counted as closed."""
+
+ENDED_STATUSES = CLOSED_STATUSES | {ResponseStatus.NOT_APPLICABLE}
+"""No longer open: closed, or a national recommendation recorded as not applying to the
+organisation. Neither is overdue, chased or changed without being reopened; only the closed
+are blue or counted as closed."""
 
 
 class SignOff(models.TextChoices):
@@ -149,6 +165,9 @@ class Response(models.Model):
     )
     revised_due_on = models.DateField(null=True, blank=True)
     revised_due_reason = models.TextField(blank=True)
+    not_applicable_reason = models.TextField(
+        blank=True, help_text="Why a national recommendation does not apply to the organisation."
+    )
     next_review_on = models.DateField(null=True, blank=True)
     sign_off = models.CharField(
         max_length=20, choices=SignOff.choices, default=SignOff.CHIEF_CONSTABLE
@@ -182,6 +201,12 @@ class Response(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
+
+    @property
+    def is_ended(self) -> bool:
+        """Closed, or recorded as not applying: nothing more is done on it until it is
+        reopened (or taken on after all)."""
+        return self.status in ENDED_STATUSES
 
     @property
     def due_on(self):

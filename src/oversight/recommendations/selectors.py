@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
@@ -15,6 +15,7 @@ from oversight.accounts.permissions import organisation_id_of
 from oversight.params import is_id
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
+    ENDED_STATUSES,
     Evidence,
     Recommendation,
     RecommendationKind,
@@ -24,7 +25,8 @@ from oversight.recommendations.models import (
 )
 from oversight.rules.rag import Rag
 
-OPEN_Q = ~Q(status__in=CLOSED_STATUSES)
+OPEN_Q = ~Q(status__in=ENDED_STATUSES)
+"""Still open: not closed, and not recorded as not applying."""
 
 
 def _due_expression_q(before: dt.date) -> Q:
@@ -203,7 +205,7 @@ class RegisterFilters:
         if self.review_due:
             q &= OPEN_Q & Q(next_review_on__lte=today)
         if self.closed_from or self.closed_to:
-            q &= ~OPEN_Q
+            q &= Q(status__in=CLOSED_STATUSES)
         if self.closed_from:
             q &= Q(closed_on__gte=self.closed_from)
         if self.closed_to:
@@ -399,15 +401,53 @@ def recommendation_for(user: User, pk: int) -> Recommendation:
     return get_object_or_404(recommendations_visible(user), pk=pk)
 
 
-def national_to_take_on(user: User, pk: int) -> Recommendation:
-    """A national recommendation the person's organisation has not taken on yet; 404 for any
-    other (its own reports' are taken on when recorded; one response per organisation)."""
+def _national_unless(user: User, pk: int, responses: QuerySet[Response]) -> Recommendation:
+    """A national recommendation visible to the person, unless their organisation's response
+    to it is among `responses`; 404 otherwise."""
+    theirs = responses.filter(
+        recommendation=OuterRef("pk"), organisation_id=organisation_id_of(user)
+    )
     return get_object_or_404(
         recommendations_visible(user)
         .filter(report__organisation__isnull=True)
-        .exclude(responses__organisation_id=organisation_id_of(user)),
+        .exclude(Exists(theirs)),
         pk=pk,
     )
+
+
+def national_to_take_on(user: User, pk: int) -> Recommendation:
+    """A national recommendation the person's organisation has not taken on (none yet, or one
+    recorded as not applying); 404 for any other (its own reports' are taken on when recorded;
+    one response per organisation)."""
+    return _national_unless(
+        user, pk, Response.objects.exclude(status=ResponseStatus.NOT_APPLICABLE)
+    )
+
+
+def national_to_set_aside(user: User, pk: int) -> Recommendation:
+    """A national recommendation the person's organisation may record as not applying: not
+    taken on, or taken on with nothing started (still open); 404 for any other."""
+    return _national_unless(user, pk, Response.objects.exclude(status=ResponseStatus.OPEN))
+
+
+def own_response_to(recommendation: Recommendation, user: User) -> Response | None:
+    """The person's organisation's response to a recommendation, if it has one."""
+    return recommendation.responses.filter(organisation_id=organisation_id_of(user)).first()
+
+
+def under_with_own_responses(
+    concern: Recommendation, user: User
+) -> list[tuple[Recommendation, Response | None]]:
+    """The recommendations made under a cause of concern, each with the person's
+    organisation's response to it (or None), in two queries."""
+    under = list(concern.recommendations_under.all())
+    theirs = {
+        r.recommendation_id: r
+        for r in Response.objects.filter(
+            recommendation__in=under, organisation_id=organisation_id_of(user)
+        )
+    }
+    return [(u, theirs.get(u.pk)) for u in under]
 
 
 def shared_with_others(recommendation: Recommendation, user: User) -> bool:

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from oversight.recommendations.views import decisions, manage, progress, reading
+from oversight.recommendations.views import (
+    concerns,
+    decisions,
+    manage,
+    national,
+    progress,
+    reading,
+)
 
 app_name = "recommendations"
 
@@ -19,7 +26,6 @@ urlpatterns = [
     # manage: the liaison
     path("new/", manage.recommendation_add, name="recommendation-add"),
     path("<int:pk>/edit/", manage.recommendation_edit, name="recommendation-edit"),
-    path("<int:pk>/take-on/", manage.take_on, name="take-on"),
     path("responses/<int:pk>/edit/", manage.response_edit, name="response-edit"),
     path("responses/<int:pk>/rag/", manage.rag_confirm, name="rag-confirm"),
     path("responses/<int:pk>/reopen/", manage.response_reopen, name="response-reopen"),
@@ -27,7 +33,11 @@ urlpatterns = [
     path("responses/<int:pk>/due-date/", manage.due_date_set, name="due-date-set"),
     path("reviews-due/", manage.reviews_due, name="reviews-due"),
     path("reassign/", manage.reassign, name="reassign"),
-    path("<int:pk>/discharge/", manage.concern_discharge, name="concern-discharge"),
+    # national recommendations, and causes of concern: the liaison
+    path("<int:pk>/take-on/", national.take_on, name="take-on"),
+    path("<int:pk>/not-applicable/", national.not_applicable, name="not-applicable"),
+    path("<int:pk>/revisit/", concerns.concern_revisit, name="concern-revisit"),
+    path("<int:pk>/discharge/", concerns.concern_discharge, name="concern-discharge"),
     # decisions
     path("responses/<int:pk>/extension/", decisions.extension_request, name="extension-request"),
     path("extensions/", decisions.extension_list, name="extension-list"),

@@ -78,7 +78,7 @@ def digest_lines(owner: User, *, today: dt.date, due_soon_days: int) -> list[Lin
             line.reasons.append(Due(Reason.OVERDUE, due))
         elif (
             due is not None
-            and not is_overdue(due_on=due, closed=response.is_closed, today=today)
+            and not is_overdue(due_on=due, closed=response.is_ended, today=today)
             and due <= horizon
         ):
             line.reasons.append(Due(Reason.DUE_SOON, due))

@@ -36,6 +36,7 @@ from oversight.recommendations.models import (
     Recommendation,
     RecommendationKind,
     Response,
+    ResponseStatus,
 )
 from oversight.recommendations.selectors import recommendations_of
 from oversight.recommendations.services.from_file import Wanted, apply_from_file
@@ -264,6 +265,8 @@ class _Writer:
             self.link(RecordAction.UPDATED, "; ".join(done), row=item.found.row, response=response)
 
     def add_updates(self, item: PlannedRecommendation, response: Response) -> None:
+        if response.status == ResponseStatus.NOT_APPLICABLE:
+            return  # recorded as not applying: settle() says the file's words were left
         for planned in item.updates:
             update = recommendation_services.update_add(
                 response=response,

@@ -2,11 +2,18 @@
 
 - records:   recording recommendations and responses, assigning, reassigning, confirming RAG
 - progress:  updates, evidence files, periodic reviews
-- decisions: extensions, closure and sign-off, discharge of causes of concern
+- decisions: extensions, closure and sign-off
+- concerns:  a cause of concern revisited and discharged
+- national:  a national recommendation taken on, or recorded as not applying
 
 Each function is one transaction, checks who may do it, and leaves an audit entry.
 """
 
+from oversight.recommendations.services.concerns import (
+    concern_discharge,
+    concern_ready_to_discharge,
+    concern_revisit,
+)
 from oversight.recommendations.services.decisions import (
     closure_check,
     closure_inspectorate_decision,
@@ -14,11 +21,13 @@ from oversight.recommendations.services.decisions import (
     closure_return,
     closure_sign_off,
     closure_submit,
-    concern_discharge,
-    concern_ready_to_discharge,
     due_date_set,
     extension_decide,
     extension_request,
+)
+from oversight.recommendations.services.national import (
+    response_not_applicable,
+    response_take_on,
 )
 from oversight.recommendations.services.progress import (
     evidence_add,
@@ -50,6 +59,7 @@ __all__ = [
     "closure_submit",
     "concern_discharge",
     "concern_ready_to_discharge",
+    "concern_revisit",
     "due_date_set",
     "evidence_add",
     "evidence_check",
@@ -65,7 +75,9 @@ __all__ = [
     "response_assign",
     "response_create",
     "response_edit",
+    "response_not_applicable",
     "response_start",
+    "response_take_on",
     "responses_reassign",
     "review_record",
     "update_add",

@@ -1,4 +1,4 @@
-"""Decisions on a response: extensions of its due date, closure and sign-off, discharge."""
+"""Decisions on a response: extensions of its due date, closure and sign-off."""
 
 from __future__ import annotations
 
@@ -13,17 +13,14 @@ from oversight.conflicts import bump
 from oversight.dates import long_date
 from oversight.recommendations import policies
 from oversight.recommendations.models import (
-    CLOSED_STATUSES,
     ClosureRequest,
     ClosureStage,
-    ConcernStatus,
     ExtensionRequest,
-    Recommendation,
-    RecommendationKind,
     RequestStatus,
     Response,
     ResponseStatus,
 )
+from oversight.recommendations.services.records import refuse_if_not_applying
 from oversight.rules.rag import Rag
 
 
@@ -40,6 +37,7 @@ def due_date_set(*, response: Response, actor: User, due_on: dt.date, reason: st
     if not policies.can_manage(actor, response):
         raise PermissionDenied("Only the liaison lead sets due dates.")
     current = _lock(response)
+    refuse_if_not_applying(current)
     if current.is_closed:
         raise ValueError(
             "This response is closed: what was approved at closure stays as it was. Reopen "
@@ -62,6 +60,7 @@ def extension_request(
     if not policies.can_contribute(actor, response):
         raise PermissionDenied("Only the owner or the liaison lead can ask for an extension.")
     current = _lock(response)
+    refuse_if_not_applying(current)
     if current.is_closed:
         raise ValueError("This response is closed")
     if not reason.strip():
@@ -163,6 +162,7 @@ def closure_request(*, response: Response, actor: User, statement: str) -> Closu
     if not policies.can_contribute(actor, response):
         raise PermissionDenied("Only the owner or the liaison lead can ask for closure.")
     current = _lock(response)
+    refuse_if_not_applying(current)
     if current.is_closed:
         raise ValueError("This response is already closed")
     if not statement.strip():
@@ -298,43 +298,6 @@ def closure_inspectorate_decision(
     return current
 
 
-# --- Causes of concern --------------------------------------------------------------------
-
-
-def concern_ready_to_discharge(concern: Recommendation, organisation_id: int) -> bool:
-    """All the recommendations under a cause of concern are closed for this organisation."""
-    under = concern.recommendations_under.all()
-    if not under.exists():
-        return False
-    open_responses = Response.objects.filter(
-        recommendation__in=under, organisation_id=organisation_id
-    ).exclude(status__in=CLOSED_STATUSES)
-    return not open_responses.exists()
-
-
-@transaction.atomic
-def concern_discharge(*, concern: Recommendation, actor: User, note: str) -> Recommendation:
-    """Record the inspectorate's decision to discharge a cause of concern."""
-    if actor.role != "liaison":
-        raise PermissionDenied("Only the liaison lead records the inspectorate's decisions.")
-    if concern.kind != RecommendationKind.CAUSE_OF_CONCERN:
-        raise ValueError("Only a cause of concern is discharged")
-    if not note.strip():
-        raise ValueError("Enter the inspectorate's decision (e.g. the letter and its date)")
-    if concern.report.organisation_id not in (None, actor.organisation_id):
-        raise PermissionDenied("This cause of concern belongs to another organisation.")
-    if concern.responses.exclude(organisation_id=actor.organisation_id).exists():
-        raise PermissionDenied(
-            "Other organisations respond to this cause of concern: its discharge is recorded "
-            "nationally, not by one organisation."
-        )
-    current = Recommendation.objects.select_for_update().get(pk=concern.pk)
-    current.concern_status = ConcernStatus.DISCHARGED
-    return audit.save(
-        bump(current), actor=actor, reason=f"Discharged by the inspectorate: {note.strip()}"
-    )
-
-
 __all__ = [
     "closure_check",
     "closure_inspectorate_decision",
@@ -342,8 +305,6 @@ __all__ = [
     "closure_return",
     "closure_sign_off",
     "closure_submit",
-    "concern_discharge",
-    "concern_ready_to_discharge",
     "due_date_set",
     "extension_decide",
     "extension_request",

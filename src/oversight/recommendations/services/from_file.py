@@ -101,7 +101,9 @@ def apply_from_file(*, response: Response, actor: User, wanted: Wanted, source: 
         if requested:
             outcome.requested.append(requested)
 
-    current = Response.objects.select_related("recommendation").get(pk=response.pk)
+    current = Response.objects.select_related("recommendation", "organisation").get(pk=response.pk)
+    if current.status == ResponseStatus.NOT_APPLICABLE:
+        return foreseen(current, wanted, due_on=current.due_on)  # left as it is, said why
     people = {
         name: value
         for name, value in (
@@ -198,6 +200,12 @@ def foreseen(response: Response | None, wanted: Wanted, *, due_on: dt.date | Non
     outcome = Outcome()
     status = response.status if response else ResponseStatus.OPEN
     rag = response.rag if response else ""
+    if status == ResponseStatus.NOT_APPLICABLE:
+        outcome.left.append(
+            "Left as it is: "
+            + records.NOT_APPLYING.format(organisation=response.organisation.display_short_name)
+        )
+        return outcome
     if status in CLOSED_STATUSES:
         changed = [
             what

@@ -25,7 +25,10 @@ from oversight.recommendations.models import (
     ReviewOutcome,
     Update,
 )
-from oversight.recommendations.services.records import next_review_after
+from oversight.recommendations.services.records import (
+    next_review_after,
+    refuse_if_not_applying,
+)
 from oversight.rules.rag import Rag
 
 HEAD_BYTES = 64 * 1024
@@ -67,6 +70,7 @@ CLOSED_EVIDENCE = (
 
 def _refuse_if_closed(response: Response) -> None:
     """Evidence on a closed response is fixed: it is what the closure approved."""
+    refuse_if_not_applying(response)
     status = Response.objects.filter(pk=response.pk).values_list("status", flat=True).first()
     if status in CLOSED_STATUSES:
         raise ValueError(CLOSED_EVIDENCE)
@@ -136,6 +140,7 @@ def update_add(
         raise ValueError("Enter what progress has been made")
     if proposed_rag and proposed_rag not in {Rag.RED, Rag.AMBER, Rag.GREEN}:
         raise ValueError("Propose red, amber or green")
+    refuse_if_not_applying(response)
     if files:
         _refuse_if_closed(response)
     for upload, _description in files:
@@ -221,6 +226,7 @@ def review_record(
         raise ValueError("Choose an outcome")
     reviewed_on = reviewed_on or clock.today()
     current = Response.objects.select_for_update().get(pk=response.pk)
+    refuse_if_not_applying(current)
     if current.is_closed:
         raise ValueError("This response is closed: there is nothing to review")
     next_on = next_review_after(reviewed_on, current.organisation)

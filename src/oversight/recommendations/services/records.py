@@ -16,6 +16,7 @@ from oversight.inspections.models import Report
 from oversight.recommendations import policies
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
+    ENDED_STATUSES,
     ConcernStatus,
     Recommendation,
     RecommendationKind,
@@ -162,6 +163,19 @@ CLOSED_RESPONSE = (
 )
 
 
+NOT_APPLYING = (
+    "This national recommendation is recorded as not applying to {organisation}: take it on "
+    "(from its report) to work on it."
+)
+
+
+def refuse_if_not_applying(response: Response) -> None:
+    """Nothing is done on a response recorded as not applying until it is taken on."""
+    status = Response.objects.filter(pk=response.pk).values_list("status", flat=True).first()
+    if status == ResponseStatus.NOT_APPLICABLE:
+        raise ValueError(NOT_APPLYING.format(organisation=response.organisation.display_short_name))
+
+
 def _reopen(response: Response, why: str) -> str:
     """Back to in progress, no longer blue: returns the note for the audit trail."""
     response.status = ResponseStatus.IN_PROGRESS
@@ -205,6 +219,7 @@ def response_edit(
     if not policies.can_manage(actor, response):
         raise PermissionDenied("Only the liaison lead can change this response.")
     current = check_version(response, expected_version)
+    refuse_if_not_applying(current)
     if current.is_closed:
         raise ValueError(CLOSED_RESPONSE)
     _check_same_org(current.organisation, owner=owner, portfolio=portfolio, board=board)
@@ -229,6 +244,7 @@ def response_assign(
     if not policies.can_manage(actor, response):
         raise PermissionDenied("Only the liaison lead can assign this response.")
     current = Response.objects.select_for_update().get(pk=response.pk)
+    refuse_if_not_applying(current)
     if current.is_closed:
         raise ValueError(CLOSED_RESPONSE)
     _check_same_org(current.organisation, owner=owner, portfolio=portfolio, board=board)
@@ -254,7 +270,7 @@ def responses_reassign(
         raise ValueError("Choose a different person to reassign to")
     qs = Response.objects.select_for_update().filter(organisation=organisation, owner=from_owner)
     if not include_closed:
-        qs = qs.exclude(status__in=CLOSED_STATUSES)
+        qs = qs.exclude(status__in=ENDED_STATUSES)
     moved = 0
     for response in qs:
         response.owner = to_owner
@@ -277,6 +293,7 @@ def rag_confirm(
     if rag not in {Rag.RED, Rag.AMBER, Rag.GREEN}:
         raise ValueError("Choose red, amber or green: blue is set by closing the response")
     current = check_version(response, expected_version)
+    refuse_if_not_applying(current)
     if current.status in CLOSED_STATUSES:
         raise ValueError("A closed response is blue; reopen it before rating it")
     current.rag = rag

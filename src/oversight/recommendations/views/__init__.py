@@ -4,6 +4,8 @@
 - progress:  updates and evidence (the owner, or the liaison)
 - manage:    recording and assigning, RAG, reviews, reassigning (the liaison)
 - decisions: extensions and closures (owner asks, liaison checks, executive decides)
+- national:  a national recommendation taken on, or recorded as not applying (the liaison)
+- concerns:  a cause of concern revisited and discharged (the liaison)
 """
 
 

@@ -1,11 +1,10 @@
 """Managing the record: the liaison records and assigns recommendations and responses,
-confirms RAG ratings, records reviews, reassigns a leaver's work, discharges causes of concern."""
+confirms RAG ratings, records reviews, reassigns a leaver's work."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -18,7 +17,6 @@ from oversight.inspections.selectors import reports_for
 from oversight.pages import render_form
 from oversight.recommendations import policies, selectors, services
 from oversight.recommendations.forms import (
-    DischargeForm,
     DueDateForm,
     RagForm,
     ReassignForm,
@@ -27,7 +25,6 @@ from oversight.recommendations.forms import (
     ResponseForm,
     ReviewForm,
 )
-from oversight.recommendations.models import RecommendationKind, SignOff
 from oversight.recommendations.views import posted
 
 LIAISON = role_required(Role.LIAISON)
@@ -36,45 +33,6 @@ LIAISON = role_required(Role.LIAISON)
 def _must_manage(user, response):
     if not policies.can_manage(user, response):
         raise PermissionDenied("Only the liaison lead can do this.")
-
-
-@LIAISON
-@require_http_methods(["GET", "POST"])
-def take_on(request, pk: int):
-    """Take on a national recommendation (made to every force or service): open this
-    organisation's response to it, with its owner, portfolio and board."""
-    recommendation = selectors.national_to_take_on(request.user, pk)
-    organisation = request.user.organisation
-    form = ResponseForm(
-        posted(request),
-        initial={"version": 0, "sign_off": SignOff.CHIEF_CONSTABLE},
-        organisation_id=organisation.pk,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            response = services.response_create(
-                organisation=organisation,
-                recommendation=recommendation,
-                actor=request.user,
-                reason="Taken on: a national recommendation",
-                **form.resolved(),
-            )
-        except ValueError as exc:
-            form.add_error(None, str(exc))
-        except IntegrityError:  # taken on by someone else a moment ago: one response each
-            messages.success(request, f"{recommendation.title} has already been taken on.")
-            return redirect("recommendations:register")
-        else:
-            messages.success(request, f"{recommendation.title} was taken on.")
-            return redirect("recommendations:response-detail", response.pk)
-    return render_form(
-        request,
-        "recommendations/take_on_form.html",
-        form,
-        title=f"Take on {recommendation.title}",
-        active_section="register",
-        recommendation=recommendation,
-    )
 
 
 @LIAISON
@@ -413,33 +371,4 @@ def reassign(request):
         form,
         title="Reassign responses",
         active_section="register",
-    )
-
-
-@LIAISON
-@require_http_methods(["GET", "POST"])
-def concern_discharge(request, pk: int):
-    concern = selectors.recommendation_for(request.user, pk)
-    if concern.kind != RecommendationKind.CAUSE_OF_CONCERN:
-        raise PermissionDenied("Only a cause of concern is discharged.")
-    form = DischargeForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        services.concern_discharge(
-            concern=concern, actor=request.user, note=form.cleaned_data["note"]
-        )
-        messages.success(request, f"{concern.title} was recorded as discharged.")
-        own = concern.responses.filter(organisation=request.user.organisation).first()
-        return (
-            redirect("recommendations:response-detail", own.pk)
-            if own
-            else redirect("recommendations:register")
-        )
-    return render_form(
-        request,
-        "recommendations/discharge_form.html",
-        form,
-        title=f"Discharge {concern.title}",
-        active_section="register",
-        concern=concern,
-        ready=services.concern_ready_to_discharge(concern, request.user.organisation_id),
     )
