@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from oversight.demo.facts import DEMO_TODAY
+from tests.e2e.test_lifecycle import expected_error
 
 
 @pytest.fixture
@@ -92,3 +93,51 @@ def test_the_liaison_takes_on_a_national_recommendation_from_its_report(app, on_
     page.wait_for_load_state()
     assert page.get_by_text("Recommendation 7777 was taken on.").is_visible()
     assert Response.objects.get(recommendation=national).owner.username == "owner"
+
+
+def test_the_liaison_records_a_national_recommendation_does_not_apply(app, on_its_day):
+    from oversight.recommendations.models import Response
+    from tests.factories import RecommendationFactory
+
+    national = RecommendationFactory(
+        report__organisation=None, reference="7778", text="Forces with a port should act."
+    )
+    page = app.page
+    app.sign_in("liaison")
+    app.goto(f"/inspections/reports/{national.report_id}/")
+    page.get_by_role("link", name="It does not apply").click()
+    page.wait_for_load_state()
+    app.assert_accessible("not-applicable-national")
+    page.get_by_role("button", name="Record that it does not apply").click()
+    page.wait_for_load_state()
+    expected_error(app, 400, f"/recommendations/{national.pk}/not-applicable/")
+    app.assert_accessible("not-applicable-national-errors")
+    assert page.locator(".govuk-error-summary").is_visible()
+    page.get_by_label("Why does it not apply").fill("The force has no port.")
+    page.get_by_role("button", name="Record that it does not apply").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("was recorded as not applying").is_visible()
+    app.assert_accessible("not-applicable-response")
+    assert Response.objects.get(recommendation=national).status == "not_applicable"
+
+
+def test_the_liaison_records_the_revisit_of_a_cause_of_concern(app, on_its_day):
+    from oversight.recommendations.models import Recommendation, Response
+
+    concern = Recommendation.objects.filter(kind="cause_of_concern").order_by("pk").first()
+    own = Response.objects.get(recommendation=concern)
+    page = app.page
+    app.sign_in("liaison")
+    app.goto(f"/recommendations/responses/{own.pk}/")
+    page.get_by_role("link", name="Record the inspectorate's revisit").click()
+    page.wait_for_load_state()
+    app.assert_accessible("concern-revisit")
+    page.get_by_label("Day").fill("14")
+    page.get_by_label("Month").fill("6")
+    page.get_by_label("Year").fill("2022")
+    page.get_by_label("What the inspectorate found").fill("Good progress; it remains open.")
+    page.get_by_role("button", name="Record the revisit").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("The revisit of").is_visible()
+    assert page.get_by_text("14 June 2022: Good progress; it remains open.").is_visible()
+    app.assert_accessible("concern-revisited")

@@ -162,3 +162,25 @@ def test_only_the_liaison_and_not_for_a_concern_others_respond_to(client, world)
         services.concern_revisit(concern=national, actor=world["liaison"], finding=FINDING)
     national.refresh_from_db()
     assert national.concern_status == ConcernStatus.OPEN
+
+
+def test_the_paper_says_the_revisit_as_at_its_period(db):
+    """Revisited today: the July 2022 paper's facts do not move; drawn as at today, the paper
+    says when the inspectorate revisited and what it found, under the cause of concern."""
+    from oversight.accounts.models import User
+    from oversight.demo.load import load_demo
+    from oversight.papers import compose
+    from oversight.papers import selectors as paper_selectors
+    from oversight.papers.models import Paper
+
+    load_demo()
+    liaison = User.objects.get(username="liaison")
+    concern = Recommendation.objects.filter(kind=RecommendationKind.CAUSE_OF_CONCERN).first()
+    july = Paper.objects.filter(meeting__held_on=dt.date(2022, 7, 28)).first()
+    start, end = dt.date(2022, 3, 24), dt.date(2022, 7, 28)
+    before = paper_selectors.paper_facts(july.meeting, start, end)
+    services.concern_revisit(concern=concern, actor=liaison, finding=FINDING, on=clock.today())
+    assert paper_selectors.paper_facts(july.meeting, start, end) == before
+    today = paper_selectors.paper_facts(july.meeting, start, dt.date.today())
+    text = "\n".join(s.text for s in compose.compose(today))
+    assert f"The inspectorate revisited on {clock.today().day} " in text and FINDING in text

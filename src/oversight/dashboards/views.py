@@ -13,6 +13,7 @@ from oversight.accounts.models import Role
 from oversight.dashboards import charts, selectors
 from oversight.dashboards import home as waiting
 from oversight.dashboards.search import search as search_records
+from oversight.inspections.selectors import latest_grades
 
 TREND_CHOICES = {
     "12": ("Last 12 months", 12),
@@ -57,6 +58,7 @@ def dashboard(request):
             "title": "Dashboard",
             "active_section": "dashboard",
             "board": board,
+            "peel": latest_grades(request.user),
             "today": today,
             "period": period,
             "periods": [(k, label) for k, (label, _) in TREND_CHOICES.items()],

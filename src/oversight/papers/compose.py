@@ -134,7 +134,15 @@ def purpose(facts: dict) -> ComposedSection:
 def _concern_line(c: dict) -> str:
     label = c["theme"] or "No theme"
     ref = f" (Recommendation {c['reference']})" if c["reference"] else ""
-    return f"**{escape(label)}{escape(ref)}.** {escape(c['text'])}"
+    line = f"**{escape(label)}{escape(ref)}.** {escape(c['text'])}"
+    if c.get("revisited_on"):  # papers drawn before revisits were recorded have none
+        line += (
+            f"\n\n   The inspectorate revisited on {long_date(c['revisited_on'])}: "
+            f"{escape(c['revisit_finding'])}"
+        )
+    if c.get("discharged_on"):
+        line += f"\n\n   Discharged by the inspectorate on {long_date(c['discharged_on'])}."
+    return line
 
 
 def peel_and_concerns(facts: dict) -> ComposedSection:

@@ -213,6 +213,11 @@ def _response_facts(response: Response, today: dt.date) -> dict:
         "narrative_on": _day(update.written_on) if update else None,
         "next_steps": update.next_steps if update else "",
         "created_on": _day(response.created_at.date()),
+        # a cause of concern's own steps, as they stood: the inspectorate's revisit
+        "concern_status": recommendation.concern_status,
+        "revisited_on": _day(recommendation.revisited_on),
+        "revisit_finding": recommendation.revisit_finding,
+        "discharged_on": _day(recommendation.discharged_on),
     }
 
 

@@ -39,6 +39,7 @@ from oversight.inspections.selectors.peel import (
     assessments_for,
     comparison,
     cycles,
+    latest_grades,
 )
 from oversight.inspections.selectors.reports import (
     finding_for,
@@ -57,6 +58,7 @@ __all__ = [
     "assessment_for",
     "assessments_for",
     "comparison",
+    "latest_grades",
     "cycles",
     "engagement_for",
     "engagements_for",

@@ -109,3 +109,33 @@ def comparison(user: User) -> Comparison:
             previous = grade
         rows.append(row)
     return Comparison(all_cycles, assessments, rows)
+
+
+@dataclass(frozen=True)
+class LatestGrades:
+    """The organisation's latest PEEL assessment, one line per question area, in words."""
+
+    cycle: PeelCycle
+    assessment: PeelAssessment
+    lines: list[tuple[str, Cell]]
+
+    @property
+    def graded(self) -> bool:
+        return any(cell.grade for _, cell in self.lines)
+
+
+def latest_grades(user: User) -> LatestGrades | None:
+    """The latest cycle the organisation has an assessment for, with each area's grade (and
+    its change from the cycle before), or None when no assessment is recorded."""
+    compared = comparison(user)
+    recorded = [i for i, c in enumerate(compared.cycles) if c.pk in compared.assessments]
+    if not recorded:
+        return None
+    at = recorded[-1]
+    cycle = compared.cycles[at]
+    lines = [
+        (row.cells[at].area_name or row.label, row.cells[at])
+        for row in compared.rows
+        if row.cells[at].text != "Not part of this cycle"
+    ]
+    return LatestGrades(cycle, compared.assessments[cycle.pk], lines)
