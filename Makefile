@@ -1,5 +1,7 @@
-# Oversight: `make demo` to try it, `make test` to run every test. See README.md.
+# Oversight: `make demo` to try it, `make test` to run every test, `make` alone for the list.
+# See README.md.
 SHELL := /bin/bash
+.DEFAULT_GOAL := help
 VENV := .venv
 PY := $(VENV)/bin/python
 UV := python3 -m uv
@@ -9,7 +11,12 @@ export PORT
 # Tests run on every core (pytest-xdist); PYTEST_ARGS="-n 0 -k NAME" runs some in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: demo test install assets chromium office lint format clean serve check load ingest-eval
+.PHONY: help demo test install assets chromium office lint format clean serve check load ingest-eval
+
+help: ## This list: what each command does
+	@echo "Oversight. Start with 'make demo' (try it) or 'make test' (every test)."
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
+	  awk -F ':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
 
 demo: install assets ## Install, load the demo on SQLite and serve it on http://127.0.0.1:$(PORT)
 	OVERSIGHT_DEMO=1 OVERSIGHT_TODAY=$(DEMO_TODAY) OVERSIGHT_BASE_URL=http://127.0.0.1:$(PORT) \
@@ -30,12 +37,14 @@ load: install assets ## 50 simulated people for two minutes against gunicorn on 
 bench: install ## Build the bench data at scales 0.1 and 1.0 (cached in var/bench), measure, write bench/results.md (PostgreSQL too when DATABASE_URL is set)
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-check: install ## Lint, formatting and migrations
+check: install ## Lint, formatting, migrations, the layers (import-linter) and the types (mypy)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/oversight makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
-install: $(VENV)/.installed node_modules/.installed
+install: $(VENV)/.installed node_modules/.installed ## Install Python and npm dependencies (uv, npm ci), as locked
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv \
@@ -48,7 +57,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-assets: build/static/css/app.css
+assets: build/static/css/app.css ## Build the CSS and JavaScript (GOV.UK Frontend)
 
 build/static/css/app.css: node_modules/.installed frontend/app.scss frontend/app.mjs frontend/build.mjs
 	node frontend/build.mjs
@@ -65,14 +74,14 @@ office: ## LibreOffice (the Word file must open in it) and poppler (PDF pages as
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; }
 
-serve: install assets
+serve: install assets ## Serve the app as it is (no demo data loaded) on http://127.0.0.1:$(PORT)
 	$(VENV)/bin/oversight serve --port $(PORT)
 
-lint: check
+lint: check ## The same as make check
 
-format:
+format: ## Fix what ruff can fix and format the code
 	$(VENV)/bin/ruff check --fix src tests bench
 	$(VENV)/bin/ruff format src tests bench
 
-clean:
+clean: ## Remove what make installed and built (.venv, node_modules, build, var)
 	rm -rf $(VENV) node_modules build var

@@ -90,7 +90,13 @@ RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
     "inspections:list": (None, EVERYONE, "get"),
     "inspections:detail": ("inspection", OWN_ORG_ONLY, "get"),
     "inspections:report-list": (None, EVERYONE, "get"),
-    "inspections:report-detail": ("report", OWN_ORG_ONLY, "get"),
+    "recommendations:report-detail": ("report", OWN_ORG_ONLY, "get"),
+    # the report's old address sends everyone on; the page itself then decides (above)
+    "inspections:report-detail": (
+        "report",
+        {**{r: 302 for r in ROLES}, OTHER: 302, ANON: 302},
+        "get",
+    ),
 }
 
 

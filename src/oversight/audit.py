@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any, TypeVar
 
 from django.db import models
+
+M = TypeVar("M", bound=models.Model)
 
 _origin: ContextVar[str] = ContextVar("audit_origin", default="")
 
@@ -22,19 +25,19 @@ def origin(words: str) -> Iterator[None]:
         _origin.reset(token)
 
 
-def stamp(instance: models.Model, *, actor, reason: str = "") -> models.Model:
+def stamp(instance: M, *, actor: Any, reason: str = "") -> M:
     """Mark the next save of `instance` with who made it and why (django-simple-history)."""
     if actor is not None:
-        instance._history_user = actor
+        instance._history_user = actor  # type: ignore[attr-defined]
     prefix = _origin.get()
     if prefix and reason and not reason.startswith(prefix):
         reason = f"{prefix}: {reason}"
     if reason:
-        instance._change_reason = reason
+        instance._change_reason = reason  # type: ignore[attr-defined]
     return instance
 
 
-def save(instance: models.Model, *, actor, reason: str = "", **kwargs) -> models.Model:
+def save(instance: M, *, actor: Any, reason: str = "", **kwargs: Any) -> M:
     stamp(instance, actor=actor, reason=reason)
     instance.full_clean()
     instance.save(**kwargs)

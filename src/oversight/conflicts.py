@@ -6,9 +6,13 @@ version it was drawn from; `check_version` locks the row and compares.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db import models
 
 from oversight.history import CONFLICT, describe_changes
+
+M = TypeVar("M", bound=models.Model)
 
 IGNORED = CONFLICT.hidden
 
@@ -26,7 +30,7 @@ class EditConflict(Exception):
         )
 
 
-def check_version(instance: models.Model, expected_version: int | None) -> models.Model:
+def check_version(instance: M, expected_version: int | None) -> M:
     """Lock the row; raise EditConflict if it moved past `expected_version`. Returns it fresh."""
     model = type(instance)
     current = model.objects.select_for_update().get(pk=instance.pk)
@@ -43,7 +47,7 @@ def check_version(instance: models.Model, expected_version: int | None) -> model
     raise EditConflict(changes, who, latest.history_date if latest else None)
 
 
-def bump(instance: models.Model) -> models.Model:
+def bump(instance: M) -> M:
     instance.version = (instance.version or 0) + 1
     return instance
 

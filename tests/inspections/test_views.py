@@ -269,7 +269,7 @@ def test_a_national_report_others_respond_to_cannot_be_edited(
     )
     ResponseFactory(organisation=other_force, recommendation__report=report)
     assert as_liaison.get(reverse("inspections:report-edit", args=[report.pk])).status_code == 403
-    page = text_of(as_liaison.get(reverse("inspections:report-detail", args=[report.pk])))
+    page = text_of(as_liaison.get(reverse("recommendations:report-detail", args=[report.pk])))
     assert "Edit the report" not in page and "Add a finding" in page
 
 

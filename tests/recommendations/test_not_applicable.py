@@ -55,7 +55,7 @@ def _record(client, world, reason=REASON):
 def test_the_liaison_records_that_it_does_not_apply_from_the_report(client, world):
     national = world["national"]
     client.force_login(world["liaison"])
-    report = client.get(reverse("inspections:report-detail", args=[national.report_id])).text
+    report = client.get(reverse("recommendations:report-detail", args=[national.report_id])).text
     url = reverse("recommendations:not-applicable", args=[national.pk])
     assert url in report and "It does not apply" in report
     page = client.get(url)
@@ -74,7 +74,7 @@ def test_the_liaison_records_that_it_does_not_apply_from_the_report(client, worl
     for action in ("Add an update", "Ask for closure", "Ask for more time", "Confirm the RAG"):
         assert action not in detail
     assert "Overdue" not in detail
-    report = client.get(reverse("inspections:report-detail", args=[national.report_id])).text
+    report = client.get(reverse("recommendations:report-detail", args=[national.report_id])).text
     assert "Does not apply" in report and REASON in report and url not in report
     # not twice
     assert client.get(url).status_code == 404

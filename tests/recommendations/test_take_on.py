@@ -29,7 +29,7 @@ def world(db):
 def test_the_liaison_takes_a_national_recommendation_on(client, world):
     national, liaison, owner = world["national"], world["liaison"], world["owner"]
     client.force_login(liaison)
-    report = client.get(reverse("inspections:report-detail", args=[national.report_id])).text
+    report = client.get(reverse("recommendations:report-detail", args=[national.report_id])).text
     url = reverse("recommendations:take-on", args=[national.pk])
     assert "Not responding" in report and url in report
     page = client.get(url)
@@ -42,7 +42,7 @@ def test_the_liaison_takes_a_national_recommendation_on(client, world):
     assert response.history.get().history_change_reason == "Taken on: a national recommendation"
     # not twice: the page is gone for this organisation, the report shows the response
     assert client.get(url).status_code == 404
-    report = client.get(reverse("inspections:report-detail", args=[national.report_id])).text
+    report = client.get(reverse("recommendations:report-detail", args=[national.report_id])).text
     assert url not in report
 
 
@@ -71,7 +71,7 @@ def test_only_the_liaison_and_only_national_recommendations(client, world):
     own = RecommendationFactory(report__organisation=world["force"])
     client.force_login(world["liaison"])
     assert client.get(reverse("recommendations:take-on", args=[own.pk])).status_code == 404
-    report = client.get(reverse("inspections:report-detail", args=[national.report_id])).text
+    report = client.get(reverse("recommendations:report-detail", args=[national.report_id])).text
     client.force_login(world["viewer"])
-    seen = client.get(reverse("inspections:report-detail", args=[national.report_id])).text
+    seen = client.get(reverse("recommendations:report-detail", args=[national.report_id])).text
     assert url in report and url not in seen

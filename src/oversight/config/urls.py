@@ -6,7 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("oversight.dashboards.urls")),
     path("account/", include("oversight.accounts.urls")),
-    path("organisation/", include("oversight.accounts.organisation_urls")),
+    path("organisation/", include("oversight.organisation.urls")),
     path("recommendations/", include("oversight.recommendations.urls")),
     path("inspections/", include("oversight.inspections.urls")),
     path("papers/", include("oversight.papers.urls")),

@@ -154,6 +154,7 @@ def _person(row: dict) -> str:
     return name or row["owner__username"]  # as User.display_name
 
 
+KINDS = dict(RecommendationKind.choices)
 # (title, column heading, the register filter it links to, the grouped column, the columns
 # that name a group, how to name a group, the name of "none")
 BREAKDOWNS = [
@@ -168,7 +169,6 @@ BREAKDOWNS = [
     ("Open responses by kind", "Kind", "kind", "recommendation__kind",
      [], lambda r: KINDS.get(r["recommendation__kind"], r["recommendation__kind"]), ""),
 ]  # fmt: skip
-KINDS = dict(RecommendationKind.choices)
 NATIONAL_LABEL = "National: made to every force or service"
 OWN_LABEL = "Your own: from reports about you"
 

@@ -8,10 +8,10 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from oversight import clock, params
+from oversight import charts, clock, params
 from oversight.accounts.models import Role
-from oversight.dashboards import charts, selectors
 from oversight.dashboards import home as waiting
+from oversight.dashboards import selectors
 from oversight.dashboards.search import search as search_records
 from oversight.inspections.selectors import latest_grades
 

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from oversight.inspections.views import engagement, forward, manage, peel, reading, reports
 
@@ -10,7 +11,13 @@ urlpatterns = [
     path("<int:pk>/", reading.inspection_detail, name="detail"),
     path("<int:pk>/history/", reading.inspection_history, name="history"),
     path("reports/", reading.report_list, name="report-list"),
-    path("reports/<int:pk>/", reading.report_detail, name="report-detail"),
+    # a report's page is the recommendations app's (its recommendations and our responses):
+    # the address people have, kept
+    path(
+        "reports/<int:pk>/",
+        RedirectView.as_view(pattern_name="recommendations:report-detail"),
+        name="report-detail",
+    ),
     path("reports/<int:pk>/history/", reading.report_history, name="report-history"),
     path("forward-look/", forward.forward_look, name="forward-look"),
     path("peel/", peel.peel, name="peel"),

@@ -7,6 +7,7 @@ read again exactly as issued, whatever the record says later.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -153,7 +154,7 @@ def _reference_order(response: Response) -> tuple:
 def _with_latest_update(responses: QuerySet[Response], until: dt.date) -> list[Response]:
     """The responses, each with `latest_update`: its newest update written by `until` (or
     None). Two queries, however many updates there are: only the latest ones are read."""
-    found = list(responses.annotate(latest_update_id=latest_update_id(until)))
+    found: list[Any] = list(responses.annotate(latest_update_id=latest_update_id(until)))
     updates = Update.objects.in_bulk([r.latest_update_id for r in found if r.latest_update_id])
     for response in found:
         response.latest_update = updates.get(response.latest_update_id)

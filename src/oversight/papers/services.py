@@ -317,7 +317,7 @@ def paper_new_version(*, paper: Paper, actor: User) -> Paper:
     latest = Paper.objects.filter(meeting=paper.meeting).order_by("-version").first()
     draft = Paper(
         meeting=paper.meeting,
-        version=latest.version + 1,
+        version=(latest.version if latest else paper.version) + 1,
         title=paper.title,
         period_start=paper.period_start,
         period_end=paper.period_end,

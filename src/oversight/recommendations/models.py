@@ -140,6 +140,8 @@ class SignOff(models.TextChoices):
 class Response(models.Model):
     """One organisation's handling of one recommendation."""
 
+    latest_update: Update | None  # set by the selectors that read it with its latest update
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="responses"
     )
@@ -216,6 +218,8 @@ class Response(models.Model):
 
 class Update(models.Model):
     """A dated progress note on a response by its owner."""
+
+    files: list[Evidence]  # set by the selector that reads a response with its evidence
 
     response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="updates")
     author = models.ForeignKey(

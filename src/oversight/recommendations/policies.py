@@ -48,7 +48,10 @@ def can_download_evidence(user: User, response: Response) -> bool:
         return False
     if user.role in EVIDENCE_READERS:
         return True
-    return user.role == Role.VIEWER and user.organisation.viewers_download_evidence
+    organisation = user.organisation
+    return bool(
+        user.role == Role.VIEWER and organisation and organisation.viewers_download_evidence
+    )
 
 
 def closure_actions(user: User, closure: ClosureRequest) -> set[str]:

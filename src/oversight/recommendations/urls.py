@@ -7,6 +7,7 @@ from oversight.recommendations.views import (
     national,
     progress,
     reading,
+    reports,
 )
 
 app_name = "recommendations"
@@ -18,6 +19,7 @@ urlpatterns = [
     path("responses/<int:pk>/", reading.response_detail, name="response-detail"),
     path("responses/<int:pk>/history/", reading.response_history, name="response-history"),
     path("<int:pk>/history/", reading.recommendation_history, name="recommendation-history"),
+    path("reports/<int:pk>/", reports.report_detail, name="report-detail"),
     # progress: the owner
     path("responses/<int:pk>/updates/new/", progress.update_add, name="update-add"),
     path("responses/<int:pk>/evidence/new/", progress.evidence_add, name="evidence-add"),

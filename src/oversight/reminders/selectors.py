@@ -29,7 +29,7 @@ from oversight.reminders.policy import Intervals, is_owed
 from oversight.rules.rag import is_overdue
 
 # The order reasons are listed in: a response goes under the first of its reasons.
-REASON_ORDER = [Reason.OVERDUE, Reason.DUE_SOON, Reason.REVIEW_DUE]
+REASON_ORDER: list[str] = [Reason.OVERDUE, Reason.DUE_SOON, Reason.REVIEW_DUE]
 # A weekly summary lists at most this many records in each section (the counts are whole).
 SUMMARY_LIST_LIMIT = 50
 # A sent (or being sent) reminder counts as having reminded; a failed one does not.
@@ -217,8 +217,10 @@ class WeeklySummary:
 
     def items(self) -> list[tuple[Response, str, dt.date | None]]:
         """The responses it names, with why, for the log."""
+        named: list[tuple[Response, str, dt.date | None]] = []
         return (
-            [(r, Reason.OVERDUE, r.due_on) for r in self.overdue]
+            named
+            + [(r, Reason.OVERDUE, r.due_on) for r in self.overdue]
             + [(r, Reason.REVIEW_DUE, r.next_review_on) for r in self.reviews_due]
             + [(c.response, Reason.CLOSURE_WAITING, None) for c in self.closures]
             + [(e.response, Reason.EXTENSION_WAITING, e.proposed_due_on) for e in self.extensions]
@@ -227,6 +229,9 @@ class WeeklySummary:
 
 def weekly_summary(liaison: User, *, today: dt.date, stale_days: int) -> WeeklySummary:
     """The state of the liaison's organisation on `today`, from the record."""
+    organisation = liaison.organisation
+    if organisation is None:
+        raise ValueError("A weekly summary is of an organisation: this person has none")
     everything = rec.responses_for(liaison)
     open_responses = everything.filter(rec.OPEN_Q)
     overdue = rec.overdue(everything, today).order_by(
@@ -266,7 +271,7 @@ def weekly_summary(liaison: User, *, today: dt.date, stale_days: int) -> WeeklyS
         ).order_by("first_name", "last_name", "username")
     )
     return WeeklySummary(
-        organisation=liaison.organisation,
+        organisation=organisation,
         today=today,
         stale_days=stale_days,
         open_count=open_responses.count(),

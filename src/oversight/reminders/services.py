@@ -47,6 +47,8 @@ def reminder_record(
     summary: dict | None = None,
 ) -> Reminder:
     """Log a reminder about to be sent, with each response, why, and its state now."""
+    if person.organisation_id is None:
+        raise ValueError("A reminder goes to a person of an organisation: this person has none")
     reminder = Reminder.objects.create(
         person=person,
         organisation_id=person.organisation_id,
@@ -189,7 +191,7 @@ def reminders_send(*, today: dt.date, dry_run: bool = False, connection=None) ->
                     person=owner,
                     kind=ReminderKind.DIGEST,
                     for_date=today,
-                    subject=message.subject,
+                    subject=str(message.subject),
                     items=[(ln.response, due.reason, due.on) for ln in lines for due in ln.reasons],
                 )
         report.outcomes.append(
@@ -218,7 +220,7 @@ def reminders_send(*, today: dt.date, dry_run: bool = False, connection=None) ->
                     person=liaison,
                     kind=ReminderKind.WEEKLY_SUMMARY,
                     for_date=today,
-                    subject=message.subject,
+                    subject=str(message.subject),
                     items=items,
                     summary=summary.figures(),
                 )
@@ -245,6 +247,6 @@ def _send_or_report(
 ) -> Outcome:
     """Send a recorded reminder; with none recorded (a dry run), only say what it would be."""
     if reminder is None:
-        return Outcome(person, kind, message.subject, responses, "dry run")
+        return Outcome(person, kind, str(message.subject), responses, "dry run")
     status, error = _deliver(reminder, message, connection)
-    return Outcome(person, kind, message.subject, responses, status, error)
+    return Outcome(person, kind, str(message.subject), responses, status, error)

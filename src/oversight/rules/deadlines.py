@@ -185,8 +185,8 @@ def _find(text: str) -> _Found | None:
             or _SHOULD.search(text[: match.start()])
         ):
             found.append(_Found(DeadlineKind.IMMEDIATE, match))
-    if match := _IMMEDIATE_ALONE.match(text):
-        found.append(_Found(DeadlineKind.IMMEDIATE, match))
+    if alone := _IMMEDIATE_ALONE.match(text):
+        found.append(_Found(DeadlineKind.IMMEDIATE, alone))
     for match in _FIXED.finditer(text):
         if read := _fixed_due(match):
             found.append(_Found(DeadlineKind.FIXED, match, *read))

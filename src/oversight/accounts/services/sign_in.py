@@ -83,8 +83,8 @@ def person_sign_in_with_identity_provider(
     username = username_from_claims(claims)[:150]
     if not username:
         raise SignInRefused("no-username", NOT_SET_UP)
-    person = User.objects.filter(username=username).first()
-    if person is None:
+    found = User.objects.filter(username=username).first()
+    if found is None:
         person = person_create(
             organisation=organisation,
             username=username,
@@ -94,7 +94,7 @@ def person_sign_in_with_identity_provider(
             last_name=last_name,
             email=email,
         )
-    elif person.has_usable_password() or hasattr(person, "sso_identity"):
+    elif found.has_usable_password() or hasattr(found, "sso_identity"):
         # A local account of the same name is not taken over by the provider.
         raise SignInRefused(
             "local-account-exists",
@@ -104,6 +104,7 @@ def person_sign_in_with_identity_provider(
         )
     else:
         # Added by a liaison lead with no password, ready for single sign-on.
+        person = found
         _person_update_from_identity_provider(
             person,
             organisation=organisation,

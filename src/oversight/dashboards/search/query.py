@@ -272,7 +272,7 @@ def _links(user: User, ids: dict[str, list[int]]) -> dict[tuple[str, int], tuple
             url = (
                 reverse("recommendations:response-detail", args=[own[pk]])
                 if pk in own
-                else reverse("inspections:report-detail", args=[report_id])
+                else reverse("recommendations:report-detail", args=[report_id])
             )
             out[(SearchKind.RECOMMENDATION, pk)] = (
                 url,
@@ -298,7 +298,7 @@ def _links(user: User, ids: dict[str, list[int]]) -> dict[tuple[str, int], tuple
             "id", "inspectorate__name"
         ):
             out[(SearchKind.REPORT, pk)] = (
-                reverse("inspections:report-detail", args=[pk]),
+                reverse("recommendations:report-detail", args=[pk]),
                 f"Published by {inspectorate}",
             )
     if SearchKind.FINDING in ids:
@@ -306,7 +306,7 @@ def _links(user: User, ids: dict[str, list[int]]) -> dict[tuple[str, int], tuple
             pk__in=ids[SearchKind.FINDING]
         ).values_list("id", "report_id", "report__title"):
             out[(SearchKind.FINDING, pk)] = (
-                reverse("inspections:report-detail", args=[report_id]),
+                reverse("recommendations:report-detail", args=[report_id]),
                 f"In {report_title}",
             )
     return out

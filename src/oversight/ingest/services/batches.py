@@ -136,11 +136,15 @@ def ingest_preview(
         data = _read_upload(upload)
         extraction = read_bytes(data, name=name, column_map=column_map)
     else:
+        assert path is not None  # one of the two, checked above
         path = Path(path)
         name = name or path.name
         data = _read_path(path)
         extraction = read_bytes(data, name=name, column_map=column_map, path=path)
-    plan = build_plan(extraction, actor.organisation)
+    organisation = actor.organisation
+    if organisation is None:  # require_importer refuses a person with none
+        raise PermissionDenied("Only people of an organisation import files.")
+    plan = build_plan(extraction, organisation)
     if plan.already is not None:
         return Preview(batch=plan.already, plan=plan, already=True)
     batch = ImportBatch(

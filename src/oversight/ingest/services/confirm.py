@@ -144,9 +144,12 @@ class _Writer:
         if planned.report is not None:
             self.reports[key] = planned.report
             return planned.report
+        hmicfrs = inspectorate()
+        if hmicfrs is None:
+            raise ValueError("HMICFRS is missing from the list of organisations")
         report = inspection_services.report_create(
             title=planned.title,
-            inspectorate=inspectorate(),
+            inspectorate=hmicfrs,
             organisation=self.organisation,
             published_on=planned.published_on,
             reference=(planned.found.reference or "") if planned.found else "",
@@ -173,9 +176,11 @@ class _Writer:
 
     def inspection(self, planned: PlannedInspection) -> None:
         found = planned.found
-        precision = found.precision if found.precision in Precision.values else None
-        if precision is None:
-            precision = Precision.DAY if found.start else Precision.TBC
+        precision = (
+            Precision(found.precision)
+            if found.precision in Precision.values
+            else (Precision.DAY if found.start else Precision.TBC)
+        )
         start = PartialDate(found.start, precision, (found.when_text or "")[:100])
         notes = []
         if planned.not_found:
@@ -308,6 +313,8 @@ class _Writer:
 
     def update(self, item: PlannedRecommendation) -> None:
         response = item.response
+        if response is None:  # an update is planned only on a response that exists
+            raise ValueError(f"Row {item.found.row}: no response to update")
         self.add_updates(item, response)
         done = self.settle(item, response)
         self.counts["responses_updated"] += 1
@@ -323,8 +330,8 @@ class _Writer:
     def run(self) -> None:
         for planned in self.plan.inspections_to_create:
             self.inspection(planned)
-        for key, planned in self.plan.reports.items():
-            if planned.found is not None and planned.report is None:
+        for key, report in self.plan.reports.items():
+            if report.found is not None and report.report is None:
                 self.report(key)  # a report the file names on its own
         items = [i for i in self.plan.recommendations if i.found.row not in self.skipped]
         self.counts["rows_skipped"] = len(
@@ -340,7 +347,7 @@ class _Writer:
             self.progress(done, total)
             if item.action == CREATE:
                 self.create(item)
-            elif item.action == TAKE_ON:
+            elif item.action == TAKE_ON and item.recommendation is not None:
                 self.open_response(item, item.recommendation)
             elif item.action == UPDATE:
                 self.update(item)

@@ -3,6 +3,8 @@ stage (scan or engage) and the log of dated contacts."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -18,6 +20,8 @@ class MonitoringStage(models.TextChoices):
 
 class MonitoringStageChange(models.Model):
     """The organisation moved to a monitoring stage on a date, by a letter."""
+
+    ended_on: dt.date | None  # set by the selector that lists them: the next stage's start
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="monitoring_stages"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
 from oversight.accounts.permissions import organisation_id_of
 from oversight.inspections.models import Engagement, EngagementKind, MonitoringStageChange
-from oversight.recommendations.models import Recommendation
 
 
 def monitoring_history(user: User) -> list[MonitoringStageChange]:
@@ -44,10 +45,15 @@ def engagement_for(user: User, pk: int) -> Engagement:
     return get_object_or_404(engagements_for(user), pk=pk)
 
 
-def recommendations_to_link(user: User) -> QuerySet[Recommendation]:
-    """The recommendations the person's organisation responds to."""
+def recommendations_to_link(user: User) -> QuerySet[Any]:
+    """The recommendations the person's organisation responds to, for an engagement to name.
+
+    Read through the engagement's own link to a recommendation (a model reference by name,
+    as Django forms do), not by importing the recommendations app, which sits above this
+    one. That link is the one model-level tie left from inspections up to recommendations."""
+    linked = Engagement._meta.get_field("recommendation").related_model
     return (
-        Recommendation.objects.filter(responses__organisation_id=organisation_id_of(user))
+        linked._default_manager.filter(responses__organisation_id=organisation_id_of(user))
         .distinct()
         .order_by("reference", "number", "id")
     )

@@ -77,7 +77,9 @@ def forward_look(user: User, as_of: dt.date) -> ForwardLook:
     )
     for inspection in sorted(inspections, key=lambda i: (i.start.sort_key, i.title)):
         status = status_as_of(inspection, as_of)
-        row = ForwardRow(inspection, status) if status else None
+        if not status:
+            continue
+        row = ForwardRow(inspection, status)
         if status in (InspectionStatus.NOTIFIED, InspectionStatus.SCHEDULED):
             last_day = (inspection.end if inspection.has_end else inspection.start).end
             if last_day is not None and last_day < as_of:

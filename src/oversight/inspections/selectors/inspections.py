@@ -73,7 +73,7 @@ def inspectorates() -> QuerySet[Organisation]:
     return Organisation.objects.filter(kind=OrganisationKind.INSPECTORATE).order_by("name")
 
 
-KIND_ORDER = {
+KIND_ORDER: dict[str, int] = {
     OrganisationKind.FORCE: 0,
     OrganisationKind.FIRE_SERVICE: 1,
     OrganisationKind.NATIONAL_BODY: 2,

@@ -89,12 +89,13 @@ def comparison(user: User) -> Comparison:
         row = Row(theme=theme, label=label)
         previous = ""
         for cycle in all_cycles:
-            area = next((a for a in cycle.areas.all() if a.theme == theme), None)
+            found = next((a for a in cycle.areas.all() if a.theme == theme), None)
             assessment = assessments.get(cycle.pk)
-            name = area.name if area is not None and area.name != label else ""
-            if area is None:
+            if found is None:
                 row.cells.append(Cell("Not part of this cycle"))
                 continue
+            area = found
+            name = area.name if area.name != label else ""
             if not area.graded:
                 row.cells.append(Cell("Not graded in this cycle", area_name=name))
                 continue

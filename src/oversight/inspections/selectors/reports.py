@@ -9,7 +9,6 @@ from oversight.accounts.models import User
 from oversight.accounts.permissions import organisation_id_of
 from oversight.inspections import history
 from oversight.inspections.models import Finding, Report
-from oversight.recommendations.models import Recommendation, Response
 
 
 def reports_of(org_id: int) -> QuerySet[Report]:
@@ -41,27 +40,13 @@ def _own_findings(org_id: int) -> QuerySet[Finding]:
 
 
 def report_detail(user: User, pk: int) -> Report:
+    """A report the person may see, with its inspection and the findings about their
+    organisation (its recommendations and responses: recommendations.selectors)."""
     org_id = organisation_id_of(user)
     qs = (
         reports_for(user)
         .select_related("inspection")
-        .prefetch_related(
-            Prefetch("findings", queryset=_own_findings(org_id)),
-            Prefetch(
-                "recommendations",
-                queryset=Recommendation.objects.order_by(
-                    "number", "reference", "id"
-                ).prefetch_related(
-                    Prefetch(
-                        "responses",
-                        queryset=Response.objects.filter(organisation_id=org_id).select_related(
-                            "owner", "portfolio"
-                        ),
-                        to_attr="own_responses",
-                    )
-                ),
-            ),
-        )
+        .prefetch_related(Prefetch("findings", queryset=_own_findings(org_id)))
     )
     return get_object_or_404(qs, pk=pk)
 

@@ -3,6 +3,8 @@ editing the same record do not overwrite each other."""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
@@ -21,13 +23,19 @@ def require_liaison(actor: User | None, organisation_id: int | None = None) -> N
         raise PermissionDenied("Only the liaison lead of this organisation can do this.")
 
 
-def checked(instance: models.Model, expected_version: int | None) -> models.Model:
+M = TypeVar("M", bound=models.Model)
+
+
+def checked(instance: M, expected_version: int | None) -> M:
     """Lock the row and return it fresh; if someone saved it after `expected_version`, raise
     EditConflict naming what they changed in words (organisations by name, lists as lists)."""
     try:
         return check_version(instance, expected_version)
     except EditConflict as conflict:
-        history = instance.history.order_by("-history_date", "-history_id")
+        if expected_version is None:
+            raise
+        tracked: Any = instance  # every versioned record keeps its history (simple_history)
+        history = tracked.history.order_by("-history_date", "-history_id")
         seen = history.filter(version=int(expected_version)).first()
         latest = history.first()
         if seen is not None and latest is not None:

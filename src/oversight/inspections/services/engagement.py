@@ -33,7 +33,9 @@ def _check_stage(
         raise Refused("Enter the date the stage started", "started_on")
     same_day = MonitoringStageChange.objects.filter(
         organisation=organisation, stage=stage, started_on=started_on
-    ).exclude(pk=exclude)
+    )
+    if exclude is not None:
+        same_day = same_day.exclude(pk=exclude)
     if same_day.exists():
         raise Refused(
             f"{MonitoringStage(stage).label} from {started_on.day} {started_on:%B %Y} is already "

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 
 from oversight import audit
 from oversight.accounts.models import Organisation, OrganisationKind, User
@@ -21,18 +21,23 @@ def report_shared_with_others(report: Report, organisation_id: int) -> bool:
     """A national report another organisation responds to: one organisation may not rewrite it."""
     if report.organisation_id is not None:
         return False
-    from oversight.recommendations.models import Response
-
-    return (
-        Response.objects.filter(recommendation__report=report)
-        .exclude(organisation_id=organisation_id)
-        .exists()
+    # read through the relation the recommendations app keeps to reports (its responses)
+    others = Report.objects.filter(pk=report.pk).aggregate(
+        n=Count(
+            "recommendations__responses",
+            filter=~Q(recommendations__responses__organisation_id=organisation_id),
+        )
     )
+    return bool(others["n"])
 
 
 def _require_report_editor(actor: User | None, report: Report) -> None:
     require_liaison(actor, report.organisation_id)
-    if actor is not None and report_shared_with_others(report, actor.organisation_id):
+    if (
+        actor is not None
+        and actor.organisation_id is not None
+        and report_shared_with_others(report, actor.organisation_id)
+    ):
         raise PermissionDenied(
             "Other organisations respond to this national report, so it cannot be changed here."
         )

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_safe
 from oversight.inspections import selectors
 from oversight.inspections.dates import understood_as
 from oversight.inspections.models import InspectionKind, InspectionStatus, next_steps
-from oversight.inspections.services import report_shared_with_others
 from oversight.inspections.views import is_liaison, url_for
 from oversight.params import page_number
 
@@ -88,24 +87,6 @@ def report_list(request):
 
 
 @require_safe
-def report_detail(request, pk: int):
-    report = selectors.report_detail(request.user, pk)
-    liaison = is_liaison(request.user)
-    return render(
-        request,
-        "inspections/report_detail.html",
-        {
-            "title": report.title,
-            "active_section": "reports",
-            "report": report,
-            "can_manage": liaison,
-            "can_edit": liaison
-            and not report_shared_with_others(report, request.user.organisation_id),
-        },
-    )
-
-
-@require_safe
 def report_history(request, pk: int):
     report = selectors.report_detail(request.user, pk)
     return render(
@@ -115,7 +96,7 @@ def report_history(request, pk: int):
             "title": f"History of {report.title}",
             "active_section": "reports",
             "subject": report.title,
-            "back": url_for("inspections:report-detail", pk),
+            "back": url_for("recommendations:report-detail", pk),
             "history": selectors.report_history(report, request.user),
         },
     )

@@ -58,7 +58,7 @@ def report_add(request):
         )
         if report is not None:
             messages.success(request, "The report was recorded. Add its findings below.")
-            return redirect("inspections:report-detail", report.pk)
+            return redirect("recommendations:report-detail", report.pk)
     return render_form(
         request,
         "inspections/report_form.html",
@@ -91,7 +91,7 @@ def report_edit(request, pk: int):
             form = _report_form(request, initial=ReportForm.initial_from(report))
         elif saved is not None:
             messages.success(request, "The report was saved.")
-            return redirect("inspections:report-detail", report.pk)
+            return redirect("recommendations:report-detail", report.pk)
     return render_form(
         request,
         "inspections/report_form.html",
@@ -127,7 +127,7 @@ def finding_add(request, pk: int):
         )
         if added is not None:
             messages.success(request, "The finding was recorded.")
-            return redirect("inspections:report-detail", report.pk)
+            return redirect("recommendations:report-detail", report.pk)
     return render_form(
         request,
         "inspections/finding_form.html",
@@ -167,7 +167,7 @@ def finding_edit(request, pk: int):
         )
         if saved is not None:
             messages.success(request, "The finding was saved.")
-            return redirect("inspections:report-detail", report.pk)
+            return redirect("recommendations:report-detail", report.pk)
     return render_form(
         request,
         "inspections/finding_form.html",
@@ -189,7 +189,7 @@ def finding_delete(request, pk: int):
     if request.method == "POST":
         services.finding_delete(finding=finding, actor=request.user)
         messages.success(request, "The finding was removed. The report's history keeps it.")
-        return redirect("inspections:report-detail", report.pk)
+        return redirect("recommendations:report-detail", report.pk)
     return render(
         request,
         "inspections/finding_delete.html",

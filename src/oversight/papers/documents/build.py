@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from oversight.dashboards import charts
+from oversight import charts
 from oversight.papers import compose
 from oversight.papers.documents import html, word
 from oversight.papers.documents.model import PaperDocument, Section

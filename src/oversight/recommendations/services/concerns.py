@@ -44,7 +44,7 @@ def _checked(concern: Recommendation, actor: User, *, on: dt.date | None, words:
         raise ValueError(f"Only a cause of concern is {what}")
     if concern.report.organisation_id not in (None, actor.organisation_id):
         raise PermissionDenied("This cause of concern belongs to another organisation.")
-    if concern.responses.exclude(organisation_id=actor.organisation_id).exists():
+    if concern.responses.exclude(organisation_id=actor.organisation_id or 0).exists():
         raise PermissionDenied(
             f"Other organisations respond to this cause of concern: it is {what} nationally, "
             "not by one organisation."

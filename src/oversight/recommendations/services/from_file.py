@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from oversight.accounts.models import Board, Portfolio, User
 from oversight.dates import long_date
@@ -104,7 +105,7 @@ def apply_from_file(*, response: Response, actor: User, wanted: Wanted, source: 
     current = Response.objects.select_related("recommendation", "organisation").get(pk=response.pk)
     if current.status == ResponseStatus.NOT_APPLICABLE:
         return foreseen(current, wanted, due_on=current.due_on)  # left as it is, said why
-    people = {
+    people: dict[str, Any] = {
         name: value
         for name, value in (
             ("owner", wanted.owner),
@@ -198,8 +199,10 @@ def foreseen(response: Response | None, wanted: Wanted, *, due_on: dt.date | Non
     """What `apply_from_file` would do, in words, for the import's preview. `response` is
     None for a response the import opens (open, unrated, due on `due_on`)."""
     outcome = Outcome()
-    status = response.status if response else ResponseStatus.OPEN
-    rag = response.rag if response else ""
+    if response is None:  # opened by the import: open and unrated
+        response = Response(status=ResponseStatus.OPEN, rag="")
+    status = response.status
+    rag = response.rag
     if status == ResponseStatus.NOT_APPLICABLE:
         outcome.left.append(
             "Left as it is: "

@@ -104,14 +104,16 @@ def _store(
     try:
         audit.save(evidence, actor=actor, reason=f"Evidence added: {evidence.original_name}")
     except BaseException:
-        evidence.file.storage.delete(evidence.file.name)
+        if evidence.file.name:
+            evidence.file.storage.delete(evidence.file.name)
         raise
     return evidence
 
 
 def _delete_files(evidence: Sequence[Evidence]) -> None:
     for item in evidence:
-        item.file.storage.delete(item.file.name)
+        if item.file.name:
+            item.file.storage.delete(item.file.name)
 
 
 @transaction.atomic

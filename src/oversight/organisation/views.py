@@ -15,6 +15,8 @@ from oversight.accounts.models import Board, Portfolio, Role
 from oversight.accounts.permissions import role_required
 from oversight.conflicts import EditConflict, latest_change
 from oversight.pages import render_form
+from oversight.papers.selectors import committees_for
+from oversight.recommendations.selectors import open_responses_by_owner
 
 LIAISON = role_required(Role.LIAISON)
 SECTION = "organisation"
@@ -31,8 +33,6 @@ def _link_base(request) -> str:
 @LIAISON
 @require_GET
 def index(request):
-    from oversight.papers.selectors import committees_for
-
     return render(
         request,
         "accounts/organisation/index.html",
@@ -93,8 +93,6 @@ def settings(request):
 @LIAISON
 @require_GET
 def people(request):
-    from oversight.recommendations.selectors import open_responses_by_owner
-
     return render(
         request,
         "accounts/organisation/people.html",
@@ -185,8 +183,6 @@ def person_edit(request, pk: int):
         else:
             messages.success(request, f"{person.display_name}’s details were saved.")
             return redirect("organisation:people")
-    from oversight.recommendations.selectors import open_responses_by_owner
-
     return render_form(
         request,
         "accounts/organisation/person_form.html",
@@ -204,8 +200,6 @@ def person_edit(request, pk: int):
 @LIAISON
 @require_http_methods(["GET", "POST"])
 def person_deactivate(request, pk: int):
-    from oversight.recommendations.selectors import open_responses_by_owner
-
     person = selectors.person_for(request.user, pk)
     form = DeactivateForm(_posted(request))
     if request.method == "POST" and form.is_valid():

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oversight.accounts import organisation_views as views
+from oversight.organisation import views
 
 app_name = "organisation"
 

@@ -1,0 +1,278 @@
+"""Reading one response, one recommendation and their history; national recommendations and
+causes of concern; the decisions waiting; a report's recommendations with the organisation's
+responses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from oversight.accounts.models import User
+from oversight.accounts.permissions import organisation_id_of
+from oversight.inspections.models import Report
+from oversight.recommendations.models import (
+    Evidence,
+    Recommendation,
+    RecommendationKind,
+    Response,
+    ResponseStatus,
+    Update,
+)
+from oversight.recommendations.selectors.register import OPEN_Q, responses_for
+
+
+def response_detail(user: User, pk: int) -> Response:
+    """One response of the person's organisation, with its updates newest first (each with its
+    files as `update.files`), its evidence and reviews; 404 otherwise."""
+    qs = (
+        responses_for(user)
+        .select_related(
+            "organisation",
+            "recommendation__cause_of_concern",
+            "recommendation__report__inspectorate",
+        )
+        .prefetch_related(
+            Prefetch("updates", queryset=Update.objects.select_related("author")),
+            Prefetch("evidence", queryset=Evidence.objects.select_related("uploaded_by")),
+            Prefetch("reviews", queryset=_reviews_with_reviewer()),
+        )
+    )
+    response = get_object_or_404(qs, pk=pk)
+    # Each update's files, from the response's evidence (one query for both lists).
+    files: dict[int, list[Evidence]] = {}
+    for evidence in sorted(response.evidence.all(), key=lambda e: (e.uploaded_at, e.pk)):
+        if evidence.update_id is not None:
+            files.setdefault(evidence.update_id, []).append(evidence)
+    for update in response.updates.all():
+        update.files = files.get(update.pk, [])
+    return response
+
+
+def response_history(response: Response) -> list[dict]:
+    """The audit trail of a response and of everything hung on it, newest first."""
+    from oversight.recommendations.history import field_changes, trail
+    from oversight.recommendations.models import ClosureRequest, ExtensionRequest, Review
+
+    # The response's own rows are all about this response: name it once (str of each row's
+    # instance would read its organisation and recommendation again, two queries a row).
+    own = field_changes(
+        response.history.select_related("history_user", "owner", "portfolio", "board").order_by(
+            "-history_date", "-history_id"
+        ),
+        subject=str(response),
+    )
+    hung_on = trail(
+        [
+            ("Update", Update.history.filter(response_id=response.pk)),
+            ("Evidence", Evidence.history.filter(response_id=response.pk)),
+            ("Review", Review.history.filter(response_id=response.pk)),
+            ("Extension", ExtensionRequest.history.filter(response_id=response.pk)),
+            ("Closure", ClosureRequest.history.filter(response_id=response.pk)),
+        ]
+    )
+    return sorted(own + hung_on, key=lambda e: e["when"], reverse=True)
+
+
+def _reviews_with_reviewer() -> QuerySet:
+    from oversight.recommendations.models import Review
+
+    return Review.objects.select_related("reviewer")
+
+
+def recommendations_under(concern: Recommendation) -> QuerySet[Recommendation]:
+    return concern.recommendations_under.all().order_by("reference")
+
+
+def my_open_responses(user: User) -> QuerySet[Response]:
+    return responses_for(user).filter(OPEN_Q, owner=user)
+
+
+def response_for_action(user: User, pk: int) -> Response:
+    """A response of the person's organisation, for a form; 404 otherwise."""
+    return get_object_or_404(responses_for(user), pk=pk)
+
+
+def evidence_for(user: User, pk: int) -> Evidence:
+    """Evidence on a response of the person's organisation; 404 for anyone else."""
+    return get_object_or_404(
+        Evidence.objects.select_related("response", "update", "uploaded_by"),
+        pk=pk,
+        response__organisation_id=organisation_id_of(user),
+    )
+
+
+def recommendations_of(org_id: int) -> QuerySet[Recommendation]:
+    """Recommendations an organisation may see: of reports about it, and national ones."""
+    return Recommendation.objects.filter(
+        Q(report__organisation_id=org_id) | Q(report__organisation__isnull=True)
+    )
+
+
+def recommendations_visible(user: User) -> QuerySet[Recommendation]:
+    """Recommendations of reports about the organisation, and national ones."""
+    return recommendations_of(organisation_id_of(user)).select_related("report", "cause_of_concern")
+
+
+def recommendation_for(user: User, pk: int) -> Recommendation:
+    return get_object_or_404(recommendations_visible(user), pk=pk)
+
+
+def _national_unless(user: User, pk: int, responses: QuerySet[Response]) -> Recommendation:
+    """A national recommendation visible to the person, unless their organisation's response
+    to it is among `responses`; 404 otherwise."""
+    theirs = responses.filter(
+        recommendation=OuterRef("pk"), organisation_id=organisation_id_of(user)
+    )
+    return get_object_or_404(
+        recommendations_visible(user)
+        .filter(report__organisation__isnull=True)
+        .exclude(Exists(theirs)),
+        pk=pk,
+    )
+
+
+def national_to_take_on(user: User, pk: int) -> Recommendation:
+    """A national recommendation the person's organisation has not taken on (none yet, or one
+    recorded as not applying); 404 for any other (its own reports' are taken on when recorded;
+    one response per organisation)."""
+    return _national_unless(
+        user, pk, Response.objects.exclude(status=ResponseStatus.NOT_APPLICABLE)
+    )
+
+
+def national_to_set_aside(user: User, pk: int) -> Recommendation:
+    """A national recommendation the person's organisation may record as not applying: not
+    taken on, or taken on with nothing started (still open); 404 for any other."""
+    return _national_unless(user, pk, Response.objects.exclude(status=ResponseStatus.OPEN))
+
+
+def own_response_to(recommendation: Recommendation, user: User) -> Response | None:
+    """The person's organisation's response to a recommendation, if it has one."""
+    return recommendation.responses.filter(organisation_id=organisation_id_of(user)).first()
+
+
+def under_with_own_responses(
+    concern: Recommendation, user: User
+) -> list[tuple[Recommendation, Response | None]]:
+    """The recommendations made under a cause of concern, each with the person's
+    organisation's response to it (or None), in two queries."""
+    under = list(concern.recommendations_under.all())
+    theirs = {
+        r.recommendation_id: r
+        for r in Response.objects.filter(
+            recommendation__in=under, organisation_id=organisation_id_of(user)
+        )
+    }
+    return [(u, theirs.get(u.pk)) for u in under]
+
+
+def shared_with_others(recommendation: Recommendation, user: User) -> bool:
+    """Another organisation responds to it too: one organisation may not rewrite it."""
+    return recommendation.responses.exclude(organisation_id=organisation_id_of(user)).exists()
+
+
+def concerns_for(user: User) -> QuerySet[Recommendation]:
+    return recommendations_visible(user).filter(kind=RecommendationKind.CAUSE_OF_CONCERN)
+
+
+def extensions_for(user: User):
+    from oversight.recommendations.models import ExtensionRequest
+
+    return ExtensionRequest.objects.filter(
+        response__organisation_id=organisation_id_of(user)
+    ).select_related("response__recommendation", "requested_by", "decided_by")
+
+
+def closures_for(user: User):
+    from oversight.recommendations.models import ClosureRequest
+
+    return ClosureRequest.objects.filter(
+        response__organisation_id=organisation_id_of(user)
+    ).select_related(
+        "response__recommendation", "response__owner", "requested_by", "checked_by", "decided_by"
+    )
+
+
+def recommendation_history(recommendation: Recommendation, user: User) -> list[dict]:
+    """Its trail as `user` may see it: a national recommendation is shared by every
+    organisation, and other organisations' people are named by their organisation only."""
+    from oversight.recommendations.history import trail
+
+    return trail([("", recommendation.history.all())], viewer_org_id=organisation_id_of(user))
+
+
+def open_responses_by_owner(user: User) -> dict[int, int]:
+    """How many open responses each person of the organisation owns: {person id: count}."""
+    rows = (
+        responses_for(user)
+        .filter(OPEN_Q, owner__isnull=False)
+        .values("owner_id")
+        .annotate(n=Count("id"))
+        .values_list("owner_id", "n")
+    )
+    return dict(rows)
+
+
+def closure_snapshot(closure, evidence_now: list) -> dict | None:  # noqa: ANN001 - a ClosureRequest
+    """What a closure's last step approved, as it was frozen then: the recommendation's text,
+    the response's status and RAG, every update and the evidence with its SHA-256, who took the
+    step, when, and on which route; and whether the evidence (`evidence_now`, the response's
+    evidence as the page shows it) has changed since. None when nothing was frozen."""
+
+    from oversight.recommendations.models import ClosureStage, ResponseStatus, SignOff
+
+    frozen = closure.snapshot or {}
+    if not frozen:
+        return None
+    stage = closure.stage
+    if stage in {ClosureStage.APPROVED, ClosureStage.ACCEPTED} and closure.decided_by:
+        heading, who, when = "What was approved", closure.decided_by, closure.decided_at
+    elif stage == ClosureStage.SUBMITTED or (
+        stage in {ClosureStage.REJECTED} and closure.response.sign_off == SignOff.INSPECTORATE
+    ):
+        heading, who, when = "What was submitted", closure.checked_by, closure.checked_at
+    elif closure.checked_by:
+        heading, who, when = "What was checked", closure.checked_by, closure.checked_at
+    else:
+        heading = "What closure was asked for"
+        who, when = closure.requested_by, closure.requested_at
+    taken = frozen.get("taken_at")
+    response = frozen.get("response", {})
+    route = {
+        SignOff.CHIEF_CONSTABLE: "Signed off in the organisation, by an executive",
+        SignOff.INSPECTORATE: "Closed by the inspectorate, recorded by the liaison lead",
+    }.get(response.get("sign_off") or closure.response.sign_off, "")
+    now = {(e.original_name, e.sha256, bool(e.withdrawn_at)) for e in evidence_now}
+    then = {(e["name"], e["sha256"], e["withdrawn"]) for e in frozen.get("evidence", [])}
+    return {
+        "heading": heading,
+        "by": who.display_name if who else "",
+        "when": dt.datetime.fromisoformat(taken) if taken else when,
+        "route": route,
+        "status": response.get("status", ""),
+        "status_label": dict(ResponseStatus.choices).get(response.get("status", ""), "Unknown"),
+        "rag": response.get("rag", ""),
+        "text": response.get("text", ""),
+        "updates": frozen.get("updates"),
+        "latest_update": frozen.get("latest_update"),
+        "evidence": frozen.get("evidence", []),
+        "evidence_changed": now != then,
+    }
+
+
+def report_recommendations(user: User, report: Report) -> list[Recommendation]:
+    """A report's recommendations in its own order, each with `own_responses`: the person's
+    organisation's response to it, as a list of at most one (two queries)."""
+    return list(
+        report.recommendations.order_by("number", "reference", "id").prefetch_related(
+            Prefetch(
+                "responses",
+                queryset=Response.objects.filter(
+                    organisation_id=organisation_id_of(user)
+                ).select_related("owner", "portfolio"),
+                to_attr="own_responses",
+            )
+        )
+    )
