@@ -38,8 +38,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench import data as benchdata  # noqa: E402
 from bench.targets import TARGETS, Target  # noqa: E402
-from oversight.ops import benchdata  # noqa: E402
 
 PAGE_REPEAT = 25
 MIN_SAMPLES = 8
@@ -246,7 +246,7 @@ def long_report() -> Path:
         return path
     from weasyprint import HTML
 
-    from oversight.ops.benchdata import OUTCOMES, THEMES, THINGS
+    from bench.data.vocabulary import OUTCOMES, THEMES, THINGS
 
     parts = [
         "<h1>PEEL 2025: An inspection of Anyshire Constabulary</h1>",

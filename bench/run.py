@@ -52,8 +52,9 @@ def postgres_url(scale: float) -> str | None:
     return f"{head}/bench_s{round(scale * 10):02d}"
 
 
-def oversight(*args: str) -> None:
-    command = [str(VENV_BIN / "oversight"), *args]
+def build(*args: str) -> None:
+    """Build the bench data (bench/build.py), cached by the generator's version."""
+    command = [str(VENV_BIN / "python"), "-m", "bench.build", *args]
     done = subprocess.run(command, cwd=ROOT, check=False)
     if done.returncode:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode})")
@@ -261,7 +262,7 @@ def write(results: dict[str, dict[float, dict]], scales: list[float], info: dict
         "",
         "## How it is measured",
         "",
-        "- Data: `oversight bench_data --scale S` (src/oversight/ops/benchdata.py), seeded and "
+        "- Data: `python -m bench.build --scale S` (bench/data/), seeded and "
         "anchored to 30 September 2025; written with multi-row INSERT (SQLite) or COPY "
         "(PostgreSQL), history rows included, no services. 44 responding organisations at every "
         "scale (the 43 forces and the NPCC), so each organisation's record at 0.1 is a tenth "
@@ -327,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         for scale in urls:
             print(f"{engine}, scale {label(scale)}: bench data", flush=True)
             extra = ["--postgres"] if engine == "PostgreSQL" else []
-            oversight("bench_data", "--scale", str(scale), *extra)
+            build("--scale", str(scale), *extra)
     info["build"] = time.perf_counter() - started
     results: dict[str, dict[float, dict]] = {}
     for engine, urls in engines.items():

@@ -9,6 +9,6 @@ from oversight.cli import main
 
 def test_a_command_may_be_written_with_dashes(capsys):
     with pytest.raises(SystemExit) as ended:
-        main(["oversight", "bench-data", "--help"])
+        main(["oversight", "search-index", "--help"])
     assert ended.value.code == 0
-    assert "usage: oversight bench_data" in capsys.readouterr().out
+    assert "usage: oversight search_index" in capsys.readouterr().out

@@ -1,6 +1,6 @@
 """Each page reads the database a fixed number of times, however big the record is.
 
-The bench generator (oversight.ops.benchdata, the one `make bench` uses) writes a small
+The bench generator (bench.data, the one `make bench` uses) writes a small
 record, every page is asked for and its SQL statements counted; then the same again with a
 record three times the size. The counts must be equal and at most MAX_QUERIES: a count that
 grows with the record is an N+1 query, which national scale turns into a slow page.
@@ -15,8 +15,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
+from bench import data as benchdata
 from oversight.accounts.models import User
-from oversight.ops import benchdata
 
 MAX_QUERIES = 15
 # Search reads one or two more tables for each kind of record among the first page of hits

@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.config.settings")
     argv = list(sys.argv if argv is None else argv)
     if len(argv) > 1 and not argv[1].startswith("-"):
-        argv[1] = argv[1].replace("-", "_")  # `oversight bench-data` is `bench_data`
+        argv[1] = argv[1].replace("-", "_")  # `oversight search-index` is `search_index`
     if len(argv) > 1 and argv[1] == "demo":
         os.environ.setdefault("OVERSIGHT_DEMO", "1")
     from django.core.management import execute_from_command_line

@@ -1,6 +1,6 @@
-"""`oversight bench_data --scale 1.0 [--database PATH|URL] [--postgres] [--force]`
+"""`python -m bench.build --scale 1.0 [--database PATH|URL] [--postgres] [--force]`
 
-Builds the national-scale bench record (oversight.ops.benchdata) into its own database, never
+Builds the national-scale bench record (bench.data) into its own database, never
 into the application's: by default the SQLite file `var/bench/scale-<s>.sqlite3`; with
 `--postgres`, the database `bench_s<10×s>` (bench_s01, bench_s10) created on the server of
 DATABASE_URL; or the file or URL given with `--database`. Skipped when the database is
@@ -18,10 +18,25 @@ import sys
 import time
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.config.settings")
 
-from oversight.ops import benchdata
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+
+from bench import data as benchdata  # noqa: E402
+
+
+class CommandError(SystemExit):
+    """A refusal, said in words, ending the build with a non-zero exit."""
+
+    def __init__(self, message: str):
+        super().__init__(f"bench.build: {message}")
 
 
 def bench_dir() -> Path:
@@ -73,8 +88,14 @@ def read_meta(url: str) -> dict[str, str]:
         return {}
 
 
-class Command(BaseCommand):
+class _Out:
+    def write(self, text: str) -> None:
+        print(text, flush=True)
+
+
+class Command:
     help = "Build the national-scale bench data into its own database (cached)."
+    stdout = _Out()
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=float, default=1.0, help="1.0 = national scale")
@@ -129,11 +150,11 @@ class Command(BaseCommand):
         env = dict(os.environ, DATABASE_URL=url)
         env.setdefault("OVERSIGHT_MEDIA_ROOT", str(bench_dir() / "media"))
         env["DJANGO_SETTINGS_MODULE"] = "oversight.config.settings"
-        command = [sys.executable, "-m", "oversight.cli", "bench_data"]
+        command = [sys.executable, "-m", "bench.build"]
         command += ["--scale", str(scale), "--seed", str(seed), "--into-default"]
         if migrate_only:
             command.append("--migrate-only")
-        done = subprocess.run(command, env=env, check=False)
+        done = subprocess.run(command, env=env, check=False, cwd=ROOT)
         if done.returncode:
             raise CommandError(f"Building the bench data failed (exit {done.returncode})")
 
@@ -213,3 +234,17 @@ class Command(BaseCommand):
 
 
 _INTERNAL = "Internal: build into the default database (DATABASE_URL), no caching"
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.build", description=Command.help)
+    command = Command()
+    command.add_arguments(parser)
+    options = vars(parser.parse_args(argv))
+    command.handle(**options)
+
+
+if __name__ == "__main__":
+    main()
