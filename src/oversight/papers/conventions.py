@@ -8,6 +8,8 @@ them, so an issued paper keeps the conventions it was issued with.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from oversight.papers.documents.markup import escape
 from oversight.papers.selectors import long_date
@@ -15,12 +17,12 @@ from oversight.papers.selectors import long_date
 THEME, REFERENCE, DUE = "theme", "reference", "due"
 
 
-def settings(facts: dict) -> dict:
+def settings(facts: Mapping[str, Any]) -> dict:
     """The committee's conventions; papers drawn before they existed get the defaults."""
     return {"item_order": THEME, "names_owners": False, **(facts.get("settings") or {})}
 
 
-def names_owners(facts: dict) -> bool:
+def names_owners(facts: Mapping[str, Any]) -> bool:
     return bool(settings(facts)["names_owners"])
 
 
@@ -28,7 +30,7 @@ def _natural(reference: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", reference))
 
 
-def ordered(items: list[dict], facts: dict) -> list[dict]:
+def ordered(items: list[dict], facts: Mapping[str, Any]) -> list[dict]:
     """Items in the committee's order. By theme (the default, as the papers were written by
     hand): items of a theme together, the themes in the order the force first recorded them,
     and within a theme in the order recorded."""
@@ -43,7 +45,7 @@ def ordered(items: list[dict], facts: dict) -> list[dict]:
     return sorted(items, key=lambda r: (first[(r["theme"] or "").casefold()], r["id"]))
 
 
-def item_status(c: dict, facts: dict) -> str:
+def item_status(c: dict, facts: Mapping[str, Any]) -> str:
     """The short line under an item: its RAG and status; for the force's own items the due
     date and whether it is overdue. A national item's due date is the inspectorate's for every
     force, often years past: the committee follows it by its progress, so no date, no alarm."""
@@ -58,7 +60,7 @@ def item_status(c: dict, facts: dict) -> str:
     return "*" + " · ".join(bits) + "*"
 
 
-def who_holds(c: dict, facts: dict) -> str:
+def who_holds(c: dict, facts: Mapping[str, Any]) -> str:
     """Who holds an item, in the words the committee's setting allows: the owner and the
     portfolio's lead are people, named only where the committee asks; a portfolio is not."""
     named = names_owners(facts)

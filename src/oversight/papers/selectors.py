@@ -22,6 +22,7 @@ from oversight.inspections.models import (
     Report,
 )
 from oversight.papers import as_at
+from oversight.papers.facts import PaperFacts
 from oversight.papers.models import Committee, Meeting, Paper, PaperStatus
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
@@ -288,7 +289,7 @@ def _standing(committee: Committee, moment: dt.datetime) -> dict:
     return dict(committee.standing_text or {})
 
 
-def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) -> dict:
+def paper_facts(meeting: Meeting, period_start: dt.date, period_end: dt.date) -> PaperFacts:
     """Everything the paper for `meeting` says, drawn from the record as it stood at the end
     of the period: drawn again later, it says the same."""
     committee = meeting.committee
