@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import Organisation, User
@@ -21,7 +22,7 @@ from oversight.inspections.models import (
     InspectionStatus,
     Report,
 )
-from oversight.papers import as_at
+from oversight.papers import as_at, policies
 from oversight.papers.facts import PaperFacts
 from oversight.papers.models import Committee, Meeting, Paper, PaperStatus
 from oversight.recommendations.models import (
@@ -82,6 +83,15 @@ def papers_for(user: User) -> QuerySet[Paper]:
 
 def paper_for(user: User, pk: int) -> Paper:
     return get_object_or_404(papers_for(user).prefetch_related("sections"), pk=pk)
+
+
+def paper_readable(user: User, pk: int) -> Paper:
+    """A paper of the person's organisation they may read: issued, or a draft for those who
+    read drafts (papers.policies); 404 otherwise, as for another organisation's."""
+    paper = paper_for(user, pk)
+    if paper.status == PaperStatus.DRAFT and not policies.can_read_drafts(user):
+        raise Http404("Drafts are seen by the liaison lead and executives only")
+    return paper
 
 
 def previous_issued(meeting: Meeting) -> Paper | None:

@@ -1,4 +1,5 @@
-"""Committee papers: the liaison drafts, edits and issues; everyone reads issued papers."""
+"""The papers: the list, a paper and its sections (drafted, edited, issued by the liaison;
+read by everyone once issued), its downloads, and the tracker spreadsheet."""
 
 from __future__ import annotations
 
@@ -11,37 +12,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from oversight import clock
-from oversight.accounts.models import Role
-from oversight.accounts.permissions import role_required
-from oversight.conflicts import EditConflict, latest_change
+from oversight.conflicts import EditConflict
 from oversight.pages import render_form
-from oversight.papers import selectors, services
+from oversight.papers import policies, selectors, services
 from oversight.papers.documents import build
 from oversight.papers.documents.html import section_html
 from oversight.papers.forms import (
-    CommitteeForm,
     DraftForm,
-    MeetingForm,
     SectionForm,
-    StandingTextForm,
-    TemplateForm,
 )
-from oversight.papers.models import ItemOrder, PaperStatus
+from oversight.papers.models import PaperStatus
+from oversight.papers.views import LIAISON, posted
 from oversight.recommendations import selectors as rec_selectors
-
-LIAISON = role_required(Role.LIAISON)
-READERS_OF_DRAFTS = {Role.LIAISON, Role.EXECUTIVE}
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _visible_paper(request, pk: int):
-    paper = selectors.paper_for(request.user, pk)
-    if paper.status == PaperStatus.DRAFT and request.user.role not in READERS_OF_DRAFTS:
-        raise Http404("Drafts are seen by the liaison lead and executives only")
-    return paper
 
 
 @require_safe
@@ -54,162 +36,9 @@ def paper_list(request):
             "title": "Committee papers",
             "active_section": "papers",
             "committees": committees,
-            "can_prepare": request.user.role == Role.LIAISON,
-            "sees_drafts": request.user.role in READERS_OF_DRAFTS,
+            "can_prepare": policies.can_prepare(request.user),
+            "sees_drafts": policies.can_read_drafts(request.user),
         },
-    )
-
-
-@LIAISON
-@require_http_methods(["GET"])
-def committees(request):
-    return render(
-        request,
-        "papers/committees.html",
-        {
-            "title": "Committees",
-            "active_section": "organisation",
-            "committees": selectors.committees_for(request.user).order_by("name"),
-        },
-    )
-
-
-@LIAISON
-@require_http_methods(["GET", "POST"])
-def committee_add(request):
-    return _committee_form(request, None)
-
-
-@LIAISON
-@require_http_methods(["GET", "POST"])
-def committee_edit(request, pk: int):
-    return _committee_form(request, selectors.committee_for(request.user, pk))
-
-
-def _committee_initial(committee) -> dict:
-    return {
-        "name": committee.name,
-        "short_name": committee.short_name,
-        "item_order": committee.item_order,
-        "names_owners": "yes" if committee.names_owners else "no",
-        "expected": latest_change(committee),
-    }
-
-
-def _committee_form(request, committee):
-    form = CommitteeForm(
-        _posted(request),
-        initial=_committee_initial(committee)
-        if committee
-        else {"item_order": ItemOrder.THEME, "names_owners": "no"},
-    )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if committee is None:
-                services.committee_create(
-                    organisation=request.user.organisation,
-                    name=data["name"],
-                    short_name=data["short_name"],
-                    item_order=data["item_order"] or ItemOrder.THEME,
-                    names_owners=bool(data["names_owners"]),
-                    actor=request.user,
-                )
-            else:
-                services.committee_change(
-                    committee=committee,
-                    actor=request.user,
-                    name=data["name"],
-                    short_name=data["short_name"],
-                    expected=data["expected"],
-                    item_order=data["item_order"] or None,
-                    names_owners=data["names_owners"],
-                )
-        except EditConflict as exc:
-            conflict = exc
-            committee.refresh_from_db()
-            form = CommitteeForm(initial=_committee_initial(committee))
-        except ValueError as exc:
-            form.add_error("name", str(exc))
-        else:
-            messages.success(request, f"{data['name']} was saved.")
-            return redirect("papers:committees")
-    return render_form(
-        request,
-        "papers/committee_form.html",
-        form,
-        status=409 if conflict else None,
-        conflict=conflict,
-        title=f"Change {committee.name}" if committee else "Add a committee",
-        active_section="organisation",
-        committee=committee,
-    )
-
-
-@LIAISON
-@require_http_methods(["GET", "POST"])
-def meeting_add(request):
-    committees = list(selectors.committees_for(request.user))
-    form = MeetingForm(_posted(request), committees=committees)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_create(
-                committee=form.cleaned_data["committee"],
-                held_on=form.cleaned_data["held_on"],
-                actor=request.user,
-            )
-        except ValueError as exc:
-            form.add_error("held_on", str(exc))
-        else:
-            messages.success(request, "The meeting was added.")
-            return redirect("papers:list")
-    return render_form(
-        request, "papers/meeting_form.html", form, title="Add a meeting", active_section="papers"
-    )
-
-
-@LIAISON
-@require_http_methods(["GET", "POST"])
-def standing_text(request, pk: int):
-    committee = selectors.committee_for(request.user, pk)
-    initial = {key: (committee.standing_text or {}).get(key, "") for key in services.STANDING_KEYS}
-    initial["expected"] = services.standing_digest(committee)
-    form = StandingTextForm(_posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        texts = {key: form.cleaned_data[key] for key in services.STANDING_KEYS}
-        try:
-            services.committee_standing_text_set(
-                committee=committee,
-                actor=request.user,
-                texts=texts,
-                expected=form.cleaned_data["expected"] or None,
-            )
-        except ValueError as exc:
-            form.add_error(None, str(exc))
-            return render_form(
-                request,
-                "papers/standing_text_form.html",
-                form,
-                status=409,
-                title=f"Standing text for {committee.name}",
-                active_section="papers",
-                committee=committee,
-            )
-        else:
-            messages.success(
-                request,
-                "The standing text was saved. Drafts pick it up when you regenerate them; "
-                "issued papers keep their words.",
-            )
-            return redirect("papers:list")
-    return render_form(
-        request,
-        "papers/standing_text_form.html",
-        form,
-        title=f"Standing text for {committee.name}",
-        active_section="papers",
-        committee=committee,
     )
 
 
@@ -218,7 +47,7 @@ def standing_text(request, pk: int):
 def draft_create(request, pk: int):
     meeting = selectors.meeting_for(request.user, pk)
     start, end = selectors.default_period(meeting)
-    form = DraftForm(_posted(request), initial={"period_start": start, "period_end": end})
+    form = DraftForm(posted(request), initial={"period_start": start, "period_end": end})
     if request.method == "POST" and form.is_valid():
         try:
             paper = services.paper_draft_create(
@@ -249,10 +78,10 @@ def draft_create(request, pk: int):
 
 @require_safe
 def paper_detail(request, pk: int):
-    paper = _visible_paper(request, pk)
+    paper = selectors.paper_readable(request.user, pk)
     sections = list(paper.sections.all())
     versions = paper.meeting.papers.order_by("version")
-    if request.user.role not in READERS_OF_DRAFTS:
+    if not policies.can_read_drafts(request.user):
         versions = versions.filter(status=PaperStatus.ISSUED)
     document = build.paper_document(paper)
     charts = {s.key: s for s in document.sections}
@@ -273,8 +102,8 @@ def paper_detail(request, pk: int):
                 for s in sections
             ],
             "versions": versions,
-            "can_edit": request.user.role == Role.LIAISON and not paper.is_issued,
-            "can_new_version": request.user.role == Role.LIAISON
+            "can_edit": policies.can_prepare(request.user) and not paper.is_issued,
+            "can_new_version": policies.can_prepare(request.user)
             and paper.is_issued
             and not paper.meeting.papers.filter(status=PaperStatus.DRAFT).exists(),
             "stale": [s for s in sections if s.record_changed_under_edit],
@@ -296,7 +125,7 @@ def section_edit(request, pk: int, key: str):
     if paper.is_issued:
         raise PermissionDenied("An issued paper cannot be edited: make a new version.")
     form = SectionForm(
-        _posted(request),
+        posted(request),
         initial={
             "heading": section.heading,
             "text": section.text,
@@ -426,7 +255,7 @@ def new_version(request, pk: int):
 
 @require_safe
 def download(request, pk: int, fmt: str):
-    paper = _visible_paper(request, pk)
+    paper = selectors.paper_readable(request.user, pk)
     if fmt not in {"docx", "pdf", "html"}:
         raise Http404("Unknown format")
     content, content_type, ext = build.export(paper, fmt)
@@ -439,38 +268,6 @@ def download(request, pk: int, fmt: str):
             "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox"
         )
     return answer
-
-
-@LIAISON
-@require_http_methods(["GET", "POST"])
-def word_template(request):
-    from oversight.papers.models import WordTemplate
-    from oversight.recommendations.filetypes import RefusedFile
-
-    form = TemplateForm(_posted(request), request.FILES if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.word_template_upload(
-                organisation=request.user.organisation,
-                actor=request.user,
-                upload=form.cleaned_data["file"],
-            )
-        except RefusedFile as exc:
-            form.add_error("file", str(exc))
-        else:
-            messages.success(request, "The Word template was uploaded: new Word papers use it.")
-            return redirect("papers:list")
-    current = WordTemplate.objects.filter(
-        organisation=request.user.organisation, is_active=True
-    ).first()
-    return render_form(
-        request,
-        "papers/template_form.html",
-        form,
-        title="Word template for papers",
-        active_section="papers",
-        current=current,
-    )
 
 
 @require_safe
