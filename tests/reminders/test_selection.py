@@ -9,7 +9,7 @@ import pytest
 
 from oversight.reminders import selectors
 from oversight.reminders.models import Reason
-from oversight.reminders.policy import Intervals, is_owed, week_start, weekday_number
+from oversight.reminders.timing import Intervals, is_owed, week_start, weekday_number
 from tests.reminders.conftest import MONDAY
 
 TUESDAY = MONDAY + dt.timedelta(days=1)

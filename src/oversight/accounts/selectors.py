@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import Board, Portfolio, User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 
 
 def people_of(user: User) -> QuerySet[User]:

@@ -21,7 +21,7 @@ from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 
 from oversight import clock
 from oversight.accounts.models import User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 from oversight.csv_cells import safe_text
 from oversight.recommendations.models import Recommendation, Response, Update
 from oversight.rules.rag import is_overdue

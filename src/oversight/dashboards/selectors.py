@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from oversight.accounts.models import Role, User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 from oversight.recommendations import selectors as rec
 from oversight.recommendations.models import (
     ENDED_STATUSES,

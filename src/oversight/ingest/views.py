@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from oversight.accounts.models import Role
-from oversight.accounts.permissions import role_required
+from oversight.accounts.policies import role_required
 from oversight.ingest import selectors, services
 from oversight.ingest.extraction import UnreadableFile
 from oversight.ingest.forms import ColumnsForm, UploadForm

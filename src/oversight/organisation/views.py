@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from oversight.accounts import selectors, services
 from oversight.accounts.forms import DeactivateForm, NamedForm, PersonForm, SettingsForm
 from oversight.accounts.models import Board, Portfolio, Role
-from oversight.accounts.permissions import role_required
+from oversight.accounts.policies import role_required
 from oversight.conflicts import EditConflict, latest_change
 from oversight.pages import render_form
 from oversight.papers.selectors import committees_for

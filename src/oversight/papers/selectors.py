@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import Organisation, User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 from oversight.dates import long_date  # noqa: F401 — compose and build use it from here
 from oversight.inspections.models import (
     Inspection,

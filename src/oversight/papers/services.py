@@ -10,11 +10,11 @@ import hashlib
 import io
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from oversight import audit, clock
-from oversight.accounts.models import Organisation, Role, User
+from oversight.accounts.models import Organisation, User
+from oversight.accounts.policies import require_liaison
 from oversight.conflicts import EditConflict, check_latest_change
 from oversight.dates import long_date
 from oversight.papers import compose, selectors
@@ -28,12 +28,7 @@ from oversight.papers.models import (
     WordTemplate,
 )
 
-
-def _require_liaison(actor: User | None, organisation_id: int) -> None:
-    if actor is None:
-        return
-    if actor.role != Role.LIAISON or actor.organisation_id != organisation_id:
-        raise PermissionDenied("Only the liaison lead prepares committee papers.")
+PAPERS_LIAISON_ONLY = "Only the liaison lead prepares committee papers."
 
 
 @transaction.atomic
@@ -47,7 +42,7 @@ def committee_create(
     names_owners: bool = False,
     actor: User | None = None,
 ) -> Committee:
-    _require_liaison(actor, organisation.pk)
+    require_liaison(actor, organisation.pk, refusal=PAPERS_LIAISON_ONLY)
     name = _committee_name(organisation.pk, name)
     if item_order not in ItemOrder.values:
         raise ValueError("Choose the order the paper sets out recommendations in")
@@ -78,7 +73,7 @@ def committee_change(
 ) -> Committee:
     """Rename a committee, or change how its papers are set out (the order of items, whether
     owners are named). Issued papers keep what they were issued with."""
-    _require_liaison(actor, committee.organisation_id)
+    require_liaison(actor, committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     check_latest_change(committee, expected)
     committee = Committee.objects.get(pk=committee.pk)
     renamed = (name.strip(), " ".join(short_name.split())) != (
@@ -126,7 +121,7 @@ def committee_standing_text_set(
     `texts` holds any of STANDING_KEYS; an empty text removes that paragraph. The explanation
     of the kinds of inspection is kept unless `inspection_kinds` is given (None removes it).
     """
-    _require_liaison(actor, committee.organisation_id)
+    require_liaison(actor, committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     if expected is not None and expected != standing_digest(committee):
         raise ValueError(
@@ -152,7 +147,7 @@ def committee_standing_text_set(
 
 @transaction.atomic
 def meeting_create(*, committee: Committee, held_on: dt.date, actor: User | None = None) -> Meeting:
-    _require_liaison(actor, committee.organisation_id)
+    require_liaison(actor, committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     if Meeting.objects.filter(committee=committee, held_on=held_on).exists():
         raise ValueError(f"{committee} already has a meeting on {long_date(held_on)}")
     return audit.save(Meeting(committee=committee, held_on=held_on), actor=actor)
@@ -187,7 +182,7 @@ def paper_draft_create(
     title: str = "HMICFRS update",
 ) -> Paper:
     """Assemble a draft from the record, covering the period since the last issued paper."""
-    _require_liaison(actor, meeting.committee.organisation_id)
+    require_liaison(actor, meeting.committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     default_start, default_end = selectors.default_period(meeting)
     start, end = period_start or default_start, period_end or default_end
     if start > end:
@@ -226,7 +221,7 @@ def _lock_draft(paper: Paper) -> Paper:
 def paper_regenerate(*, paper: Paper, actor: User) -> list[PaperSection]:
     """Draw the sections again from the record. Human edits are kept; returns the sections
     whose record has changed under an edit, so the page can say so."""
-    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    require_liaison(actor, paper.meeting.committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     current = _lock_draft(paper)
     composed = _generate(current)
     current.lock_version += 1
@@ -245,7 +240,7 @@ def section_edit(
     saved the section since, the save is refused with what changed. (A fingerprint, not the
     text itself: browsers rewrite line breaks in form fields.)"""
     paper = section.paper
-    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    require_liaison(actor, paper.meeting.committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     _lock_draft(paper)
     current = PaperSection.objects.select_for_update().get(pk=section.pk)
     if expected is not None and section_digest(current) != expected:
@@ -280,7 +275,7 @@ def section_edit(
 def section_undo_edit(*, section: PaperSection, actor: User) -> PaperSection:
     """Go back to the generated text."""
     paper = section.paper
-    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    require_liaison(actor, paper.meeting.committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     _lock_draft(paper)
     current = PaperSection.objects.select_for_update().get(pk=section.pk)
     current.edited = ""
@@ -291,7 +286,7 @@ def section_undo_edit(*, section: PaperSection, actor: User) -> PaperSection:
 @transaction.atomic
 def paper_issue(*, paper: Paper, actor: User) -> Paper:
     """Freeze the paper as it stands: its words and the facts they were drawn from."""
-    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    require_liaison(actor, paper.meeting.committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     current = _lock_draft(paper)
     stale = [s.heading for s in current.sections.all() if s.record_changed_under_edit]
     if stale:
@@ -309,7 +304,7 @@ def paper_issue(*, paper: Paper, actor: User) -> Paper:
 @transaction.atomic
 def paper_new_version(*, paper: Paper, actor: User) -> Paper:
     """A later change to an issued paper makes a new draft version; the issued one stays."""
-    _require_liaison(actor, paper.meeting.committee.organisation_id)
+    require_liaison(actor, paper.meeting.committee.organisation_id, refusal=PAPERS_LIAISON_ONLY)
     if not paper.is_issued:
         raise ValueError("This paper is still a draft: edit it")
     if Paper.objects.filter(meeting=paper.meeting, status=PaperStatus.DRAFT).exists():
@@ -348,7 +343,7 @@ def paper_new_version(*, paper: Paper, actor: User) -> Paper:
 @transaction.atomic
 def word_template_upload(*, organisation: Organisation, actor: User, upload) -> WordTemplate:
     """An organisation's own Word template: a .docx, checked by content."""
-    _require_liaison(actor, organisation.pk)
+    require_liaison(actor, organisation.pk, refusal=PAPERS_LIAISON_ONLY)
     from oversight.recommendations.filetypes import RefusedFile, detect
 
     head = upload.read(64 * 1024)

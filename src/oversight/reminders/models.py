@@ -1,6 +1,6 @@
 """The log of reminders: what was e-mailed to whom, when, and about which responses.
 
-The log is what stops a reminder being sent twice (see `oversight.reminders.policy`), and what
+The log is what stops a reminder being sent twice (see `oversight.reminders.timing`), and what
 a person sees on their reminders page.
 """
 

@@ -10,7 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, QuerySet
 
 from oversight.accounts.models import Organisation, Role, User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 from oversight.recommendations import selectors as rec
 from oversight.recommendations.models import (
     ClosureRequest,
@@ -25,7 +25,7 @@ from oversight.reminders.models import (
     ReminderKind,
     ReminderStatus,
 )
-from oversight.reminders.policy import Intervals, is_owed
+from oversight.reminders.timing import Intervals, is_owed
 from oversight.rules.rag import is_overdue
 
 # The order reasons are listed in: a response goes under the first of its reasons.

@@ -28,7 +28,7 @@ from oversight.reminders.models import (
     ReminderKind,
     ReminderStatus,
 )
-from oversight.reminders.policy import Intervals, week_start, weekday_number
+from oversight.reminders.timing import Intervals, week_start, weekday_number
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from oversight.accounts.models import Role
 from oversight.params import page_number
 from oversight.reminders import selectors
-from oversight.reminders.policy import Intervals
+from oversight.reminders.timing import Intervals
 
 
 @require_safe

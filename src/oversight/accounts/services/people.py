@@ -15,7 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from oversight import audit
 from oversight.accounts.models import Organisation, Role, User
-from oversight.accounts.permissions import require_liaison
+from oversight.accounts.policies import require_liaison
 from oversight.conflicts import check_latest_change
 
 ROLE_LABELS = dict(Role.choices)

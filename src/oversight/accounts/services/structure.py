@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from oversight import audit
 from oversight.accounts.models import Board, Organisation, Portfolio, User
-from oversight.accounts.permissions import require_liaison
+from oversight.accounts.policies import require_liaison
 from oversight.conflicts import check_latest_change
 
 

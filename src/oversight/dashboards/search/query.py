@@ -20,7 +20,7 @@ from django.urls import reverse
 from markupsafe import Markup
 
 from oversight.accounts.models import User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 from oversight.dashboards.models import SearchEntry, SearchKind
 from oversight.dashboards.search import fulltext
 from oversight.dashboards.search.highlight import excerpt, mark

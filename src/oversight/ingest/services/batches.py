@@ -13,7 +13,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from oversight import audit, clock
-from oversight.accounts.models import Role, User
+from oversight.accounts.models import User
+from oversight.accounts.policies import require_liaison
 from oversight.ingest.extraction import Extraction, UnreadableFile
 from oversight.ingest.models import BatchStatus, ImportBatch
 from oversight.ingest.planning import Plan, build_plan
@@ -44,14 +45,11 @@ def max_import_bytes() -> int:
 
 
 def require_importer(actor: User | None, organisation_id: int | None = None) -> None:
-    """Only the liaison of an organisation imports into it."""
-    if (
-        actor is None
-        or actor.role != Role.LIAISON
-        or not actor.organisation_id
-        or (organisation_id is not None and actor.organisation_id != organisation_id)
-    ):
-        raise PermissionDenied("Only the liaison lead of this organisation can import files.")
+    """Only the liaison of an organisation imports into it: a person, never the system."""
+    refusal = "Only the liaison lead of this organisation can import files."
+    if actor is None or not actor.organisation_id:
+        raise PermissionDenied(refusal)
+    require_liaison(actor, organisation_id, refusal=refusal)
 
 
 def _too_big(size: int) -> UnreadableFile:

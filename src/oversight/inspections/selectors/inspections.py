@@ -6,7 +6,7 @@ from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import Organisation, OrganisationKind, Role, User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 from oversight.inspections import history
 from oversight.inspections.models import (
     FollowUpAction,

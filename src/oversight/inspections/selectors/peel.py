@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 from oversight.inspections.models import (
     Grade,
     PeelAssessment,

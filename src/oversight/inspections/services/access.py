@@ -5,23 +5,11 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
 
-from oversight.accounts.models import Role, User
+from oversight.accounts.policies import require_liaison
 from oversight.conflicts import EditConflict, check_version
 from oversight.inspections.history import describe_changes
-
-
-def require_liaison(actor: User | None, organisation_id: int | None = None) -> None:
-    """Only the liaison of the organisation writes; `actor` None is the system (demo, import)."""
-    if actor is None:
-        return
-    if actor.role != Role.LIAISON or (
-        organisation_id is not None and actor.organisation_id != organisation_id
-    ):
-        raise PermissionDenied("Only the liaison lead of this organisation can do this.")
-
 
 M = TypeVar("M", bound=models.Model)
 
@@ -48,3 +36,6 @@ def clean_lines(lines) -> list[str]:
     if isinstance(lines, str):
         lines = lines.splitlines()
     return [line.strip() for line in lines if line and line.strip()]
+
+
+__all__ = ["checked", "clean_lines", "require_liaison"]

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from oversight.accounts.models import Role
-from oversight.accounts.permissions import role_required
+from oversight.accounts.policies import role_required
 
 LIAISON = role_required(Role.LIAISON)
 

@@ -11,7 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from oversight.accounts.models import User
-from oversight.accounts.permissions import organisation_id_of
+from oversight.accounts.policies import organisation_id_of
 from oversight.params import is_id
 from oversight.recommendations.models import (
     CLOSED_STATUSES,

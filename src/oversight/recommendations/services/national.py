@@ -14,6 +14,7 @@ from django.db import transaction
 
 from oversight import audit, clock
 from oversight.accounts.models import Board, Organisation, Portfolio, User
+from oversight.accounts.policies import require_liaison
 from oversight.conflicts import bump
 from oversight.recommendations.models import (
     Recommendation,
@@ -21,11 +22,7 @@ from oversight.recommendations.models import (
     ResponseStatus,
     SignOff,
 )
-from oversight.recommendations.services.records import (
-    _check_same_org,
-    _require_liaison,
-    next_review_after,
-)
+from oversight.recommendations.services.records import _check_same_org, next_review_after
 
 
 def _require_national(recommendation: Recommendation) -> None:
@@ -51,7 +48,7 @@ def response_not_applicable(
     """Record that a national recommendation does not apply to the organisation, and why.
     Where it was taken on but nothing has started (still open), the response becomes 'does
     not apply'; once work has started it is closed through the workflow instead."""
-    _require_liaison(actor, organisation.pk)
+    require_liaison(actor, organisation.pk)
     _require_national(recommendation)
     if not reason.strip():
         raise ValueError(f"Enter why it does not apply to {organisation.display_short_name}")
@@ -94,7 +91,7 @@ def response_take_on(
 ) -> Response:
     """Take on a national recommendation: open the organisation's response, or, where it was
     recorded as not applying, open that response again ('taken on after all')."""
-    _require_liaison(actor, organisation.pk)
+    require_liaison(actor, organisation.pk)
     _check_same_org(organisation, owner=owner, portfolio=portfolio, board=board)
     current = _existing(organisation, recommendation)
     if current is not None and current.status != ResponseStatus.NOT_APPLICABLE:

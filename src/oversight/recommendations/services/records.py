@@ -11,6 +11,7 @@ from django.db import transaction
 
 from oversight import audit, clock
 from oversight.accounts.models import Board, Organisation, Portfolio, Role, User
+from oversight.accounts.policies import require_liaison
 from oversight.conflicts import bump, check_version
 from oversight.inspections.models import Report
 from oversight.recommendations import policies
@@ -26,15 +27,6 @@ from oversight.recommendations.models import (
 )
 from oversight.rules.deadlines import compute_deadline
 from oversight.rules.rag import Rag
-
-
-def _require_liaison(actor: User | None, organisation_id: int | None = None) -> None:
-    if actor is None:  # the system itself (demo, import)
-        return
-    if actor.role != Role.LIAISON or (
-        organisation_id is not None and actor.organisation_id != organisation_id
-    ):
-        raise PermissionDenied("Only the liaison lead of this organisation can do this.")
 
 
 @transaction.atomic
@@ -53,7 +45,7 @@ def recommendation_create(
     reason: str = "",
 ) -> Recommendation:
     """Record what a report asks for; the due date is worked out from the deadline wording."""
-    _require_liaison(actor)
+    require_liaison(actor)
     deadline = compute_deadline(deadline_text, report.published_on)
     recommendation = Recommendation(
         report=report,
@@ -88,7 +80,7 @@ def recommendation_edit(
     cause_of_concern: Recommendation | None,
 ) -> Recommendation:
     """Correct what was recorded. The due date is worked out again from the wording."""
-    _require_liaison(actor)
+    require_liaison(actor)
     current = check_version(recommendation, expected_version)
     deadline = compute_deadline(deadline_text, report.published_on)
     current.report = report
@@ -143,7 +135,7 @@ def response_create(
 ) -> Response:
     """Take on a recommendation: one response per organisation. It starts open and unrated;
     its RAG, status and due date then move only by the workflow's own steps."""
-    _require_liaison(actor, organisation.pk)
+    require_liaison(actor, organisation.pk)
     _check_same_org(organisation, owner=owner, portfolio=portfolio, board=board)
     response = Response(
         organisation=organisation,
@@ -264,7 +256,7 @@ def responses_reassign(
     include_closed: bool = False,
 ) -> int:
     """Move a leaver's responses to someone else. Returns how many moved."""
-    _require_liaison(actor, organisation.pk)
+    require_liaison(actor, organisation.pk)
     _check_same_org(organisation, from_owner=from_owner, to_owner=to_owner)
     if from_owner.pk == to_owner.pk:
         raise ValueError("Choose a different person to reassign to")

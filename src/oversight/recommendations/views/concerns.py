@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from oversight.accounts.models import Role
-from oversight.accounts.permissions import role_required
+from oversight.accounts.policies import role_required
 from oversight.pages import render_form
 from oversight.recommendations import selectors, services
 from oversight.recommendations.forms import DischargeForm, RevisitForm

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from oversight import clock
 from oversight.accounts.models import Role, User
-from oversight.accounts.permissions import role_required
+from oversight.accounts.policies import role_required
 from oversight.conflicts import EditConflict
 from oversight.dates import long_date
 from oversight.inspections.selectors import reports_for

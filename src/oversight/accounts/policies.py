@@ -32,18 +32,24 @@ def role_required(*roles: str) -> Callable:
                 raise PermissionDenied("Your role cannot do this.")
             return view(request, *args, **kwargs)
 
-        wrapped.allowed_roles = allowed
+        wrapped.allowed_roles = allowed  # type: ignore[attr-defined]  # the role walk reads it
         return wrapped
 
     return decorator
 
 
-def require_liaison(actor: User | None, organisation_id: int | None = None) -> None:
-    """Only the liaison lead of the organisation may; `actor` None is the system itself (the demo
-    loader, the import, single sign-on)."""
+LIAISON_ONLY = "Only the liaison lead of this organisation can do this."
+
+
+def require_liaison(
+    actor: User | None, organisation_id: int | None = None, *, refusal: str = LIAISON_ONLY
+) -> None:
+    """Only the liaison lead of the organisation may (every service that writes the record
+    asks here); `actor` None is the system itself (the demo loader, the import, single
+    sign-on). `refusal` says what was refused, in the service's own words."""
     if actor is None:
         return
     if actor.role != Role.LIAISON or (
         organisation_id is not None and actor.organisation_id != organisation_id
     ):
-        raise PermissionDenied("Only the liaison lead of this organisation can do this.")
+        raise PermissionDenied(refusal)
