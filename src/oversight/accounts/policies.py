@@ -32,7 +32,6 @@ def role_required(*roles: str) -> Callable:
                 raise PermissionDenied("Your role cannot do this.")
             return view(request, *args, **kwargs)
 
-        wrapped.allowed_roles = allowed  # type: ignore[attr-defined]  # the role walk reads it
         return wrapped
 
     return decorator
