@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from oversight.accounts.models import Board, Portfolio, User
+from oversight.accounts.models import Board, Organisation, Portfolio, User
 from oversight.accounts.policies import organisation_id_of
 
 
@@ -35,3 +35,9 @@ def boards_of(user: User) -> QuerySet[Board]:
 
 def board_for(user: User, pk: int) -> Board:
     return get_object_or_404(Board, pk=pk, organisation_id=organisation_id_of(user))
+
+
+def organisations() -> QuerySet[Organisation]:
+    """The reference list of organisations (forces, fire services, national bodies, the
+    inspectorates), which every person may read: names, not records."""
+    return Organisation.objects.order_by("name")

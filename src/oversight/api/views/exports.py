@@ -12,7 +12,6 @@ from oversight import clock
 from oversight.api import exports, filters
 from oversight.api.views.base import FirstRenderer, errors
 from oversight.recommendations import selectors
-from oversight.recommendations.models import Update
 
 CHUNK = 2000
 
@@ -88,7 +87,7 @@ class UpdatesCsv(CsvView):
     )
     def get(self, request):
         params = filters.UpdateFilters.read(request)
-        qs = Update.objects.filter(response__in=selectors.responses_for(request.user))
+        qs = selectors.updates_for(request.user)
         if params.get("response"):
             qs = qs.filter(response_id=params["response"])
         if params.get("since"):

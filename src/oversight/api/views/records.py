@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 
-from oversight.accounts.models import Organisation
+from oversight.accounts import selectors as account_selectors
 from oversight.api import filters, serializers
 from oversight.inspections import selectors as inspection_selectors
 from oversight.recommendations import selectors as recommendation_selectors
@@ -23,7 +23,7 @@ class OrganisationList(generics.ListAPIView):
     serializer_class = serializers.OrganisationSerializer
 
     def get_queryset(self):
-        return Organisation.objects.order_by("name")
+        return account_selectors.organisations()
 
 
 @extend_schema_view(get=extend_schema(summary="One organisation", tags=["Organisations"]))
@@ -31,7 +31,7 @@ class OrganisationDetail(generics.RetrieveAPIView):
     serializer_class = serializers.OrganisationSerializer
 
     def get_queryset(self):
-        return Organisation.objects.all()
+        return account_selectors.organisations()
 
 
 @extend_schema_view(

@@ -23,7 +23,6 @@ from oversight.api.errors import service_call
 from oversight.api.views.base import FirstRenderer, errors, validated
 from oversight.recommendations import policies, selectors, services
 from oversight.recommendations.filetypes import Detected, FileKind, safe_download_name
-from oversight.recommendations.models import Evidence, Review, Update
 
 TAG = ["Responses"]
 
@@ -113,11 +112,7 @@ class UpdateList(generics.ListAPIView):
 
     def get_queryset(self):
         params = filters.UpdateFilters.read(self.request)
-        qs = (
-            Update.objects.filter(response__in=selectors.responses_for(self.request.user))
-            .select_related("author")
-            .prefetch_related("evidence")
-        )
+        qs = selectors.updates_for(self.request.user).prefetch_related("evidence")
         if params.get("response"):
             qs = qs.filter(response_id=params["response"])
         if params.get("since"):
@@ -130,9 +125,7 @@ class UpdateDetail(generics.RetrieveAPIView):
     serializer_class = serializers.UpdateSerializer
 
     def get_queryset(self):
-        return Update.objects.filter(
-            response__in=selectors.responses_for(self.request.user)
-        ).select_related("author")
+        return selectors.updates_for(self.request.user)
 
 
 @extend_schema_view(
@@ -179,9 +172,7 @@ class ResponseUpdates(generics.ListAPIView):
 
 
 def _evidence_qs(user):
-    return Evidence.objects.filter(response__in=selectors.responses_for(user)).select_related(
-        "uploaded_by"
-    )
+    return selectors.evidence_visible(user)
 
 
 @extend_schema_view(
@@ -304,9 +295,7 @@ class EvidenceDownload(APIView):
 
 
 def _review_qs(user):
-    return Review.objects.filter(response__in=selectors.responses_for(user)).select_related(
-        "reviewer", "board"
-    )
+    return selectors.reviews_for(user)
 
 
 @extend_schema_view(

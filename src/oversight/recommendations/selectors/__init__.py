@@ -10,6 +10,7 @@ from oversight.recommendations.selectors.records import (
     closures_for,
     concerns_for,
     evidence_for,
+    evidence_visible,
     extensions_for,
     my_open_responses,
     national_to_set_aside,
@@ -25,8 +26,10 @@ from oversight.recommendations.selectors.records import (
     response_detail,
     response_for_action,
     response_history,
+    reviews_for,
     shared_with_others,
     under_with_own_responses,
+    updates_for,
 )
 from oversight.recommendations.selectors.register import (
     CHOICES_SECONDS,
@@ -43,6 +46,9 @@ from oversight.recommendations.selectors.register import (
 )
 
 __all__ = [
+    "reviews_for",
+    "evidence_visible",
+    "updates_for",
     "CHOICES_SECONDS",
     "OPEN_Q",
     "RegisterFilters",

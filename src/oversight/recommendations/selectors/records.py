@@ -18,6 +18,7 @@ from oversight.recommendations.models import (
     RecommendationKind,
     Response,
     ResponseStatus,
+    Review,
     Update,
 )
 from oversight.recommendations.selectors.register import OPEN_Q, responses_for
@@ -275,4 +276,25 @@ def report_recommendations(user: User, report: Report) -> list[Recommendation]:
                 to_attr="own_responses",
             )
         )
+    )
+
+
+# --- What hangs on the person's organisation's responses (the API lists them) --------------
+
+
+def updates_for(user: User) -> QuerySet[Update]:
+    """Updates on the organisation's responses, each with its author."""
+    return Update.objects.filter(response__in=responses_for(user)).select_related("author")
+
+
+def evidence_visible(user: User) -> QuerySet[Evidence]:
+    """Evidence records on the organisation's responses (withdrawn ones too), with who
+    uploaded each. Reading the record is not downloading the file: see policies."""
+    return Evidence.objects.filter(response__in=responses_for(user)).select_related("uploaded_by")
+
+
+def reviews_for(user: User) -> QuerySet[Review]:
+    """Reviews of the organisation's responses, each with its reviewer."""
+    return Review.objects.filter(response__in=responses_for(user)).select_related(
+        "reviewer", "board"
     )

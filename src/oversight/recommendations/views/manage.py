@@ -116,7 +116,7 @@ def recommendation_edit(request, pk: int):
             )
         else:
             messages.success(request, "The recommendation was saved.")
-            own = recommendation.responses.filter(organisation=request.user.organisation).first()
+            own = selectors.own_response_to(recommendation, request.user)
             if own:
                 return redirect("recommendations:response-detail", own.pk)
             return redirect("recommendations:register")
@@ -129,6 +129,7 @@ def recommendation_edit(request, pk: int):
         title=f"Edit {recommendation.title}",
         active_section="register",
         editing=recommendation,
+        own=selectors.own_response_to(recommendation, request.user),
     )
 
 
