@@ -11,7 +11,7 @@ export PORT
 # Tests run on every core (pytest-xdist); PYTEST_ARGS="-n 0 -k NAME" runs some in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: help demo test install assets chromium office lint format clean serve check load ingest-eval
+.PHONY: help demo test install assets chromium office redis lint format clean serve check load ingest-eval
 
 help: ## This list: what each command does
 	@echo "Oversight. Start with 'make demo' (try it) or 'make test' (every test)."
@@ -22,7 +22,7 @@ demo: install assets ## Install, load the demo on SQLite and serve it on http://
 	OVERSIGHT_DEMO=1 OVERSIGHT_TODAY=$(DEMO_TODAY) OVERSIGHT_BASE_URL=http://127.0.0.1:$(PORT) \
 		$(VENV)/bin/oversight demo --port $(PORT)
 
-test: install assets chromium office ## Install what is needed and run every test
+test: install assets chromium office redis ## Install what is needed and run every test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ingest-eval: install ## How the readers do on the real documents in tests/ingest/real (MISSES=1: each miss)
@@ -67,6 +67,12 @@ chromium: ## Debian's Chromium for the browser tests (Playwright's own download 
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null; }
+
+redis: ## Debian's redis-server (the shared-cache tests start their own, on loopback)
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
 
 office: ## LibreOffice (the Word file must open in it) and poppler (PDF pages as images)
 	@command -v libreoffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \

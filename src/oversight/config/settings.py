@@ -168,8 +168,32 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
+# Evidence files and Word templates: on local disk under MEDIA_ROOT by default; on
+# S3-compatible object storage (AWS S3, MinIO, Ceph …) when OVERSIGHT_S3_BUCKET is set, so
+# several app servers share them. The bucket stays private: files are only ever read back
+# through the permission-checking download view, never by a public or signed URL.
+S3_BUCKET = os.environ.get("OVERSIGHT_S3_BUCKET", "")
+DEFAULT_STORAGE: dict = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("OVERSIGHT_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("OVERSIGHT_S3_REGION") or None,
+            "access_key": os.environ.get("OVERSIGHT_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("OVERSIGHT_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("OVERSIGHT_S3_PREFIX", ""),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": True,
+            "file_overwrite": False,  # a second file of the same name never replaces the first
+            "object_parameters": {"ServerSideEncryption": "AES256"}
+            if env_bool("OVERSIGHT_S3_ENCRYPT", True)
+            else {},
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": os.environ.get(
             "STATICFILES_BACKEND",
@@ -196,13 +220,30 @@ TASKS = {
 # How far a background import has got: written by the worker outside the import's transaction,
 # read by the page. A file cache in var/ by default (one machine); any Django cache URL shared
 # by the machines otherwise.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "progress": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "progress"),
-    },
-}
+# With OVERSIGHT_REDIS_URL (redis://host:6379/0), both are one Redis that every app server
+# shares: the register's and dashboard's cached figures, and an import's progress.
+REDIS_URL = os.environ.get("OVERSIGHT_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "oversight",
+        },
+        "progress": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "oversight-progress",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "progress": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "progress"),
+        },
+    }
 OVERSIGHT_PROGRESS_CACHE = "progress"
 
 SESSION_COOKIE_HTTPONLY = True

@@ -94,8 +94,16 @@ def backup_create(*, output: Path | None = None, report: Report | None = None) -
                 with tarfile.open(fileobj=raw, mode="w:gz") as tar:
                     entries.append(_add(tar, dump, member))
                     root = media_root()
-                    files = _media_files(root)
-                    report(f"Copying {len(files)} files from {root} …")
+                    bucket = getattr(settings, "S3_BUCKET", "")
+                    # in object storage, the files are the bucket's to keep (its versioning
+                    # and replication): the archive holds the database, and says where they are
+                    files = [] if bucket else _media_files(root)
+                    if bucket:
+                        report(
+                            f"Evidence files are in the object storage bucket {bucket}: not copied"
+                        )
+                    else:
+                        report(f"Copying {len(files)} files from {root} …")
                     for path in files:
                         entry = _add(tar, path, MEDIA_PREFIX + path.relative_to(root).as_posix())
                         if entry is None:  # an orphan swept away meanwhile
@@ -110,7 +118,8 @@ def backup_create(*, output: Path | None = None, report: Report | None = None) -
                         "app_version": app_version(),
                         "database": {"vendor": kind, "member": member, "tables": tables},
                         "migrations": migrations,
-                        "media": {"files": media_count, "bytes": media_bytes},
+                        "media": {"files": media_count, "bytes": media_bytes}
+                        | ({"object_storage_bucket": bucket} if bucket else {}),
                         "files": entries,
                     }
                     data = json.dumps(manifest, indent=2, sort_keys=True).encode()
