@@ -15,7 +15,7 @@ PYTEST_ARGS ?= -n auto
 
 help: ## This list: what each command does
 	@echo "Oversight. Start with 'make demo' (try it) or 'make test' (every test)."
-	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PORT)/$(PORT)/g' | \
 	  awk -F ':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
 
 demo: install assets ## Install, load the demo on SQLite and serve it on http://127.0.0.1:$(PORT)
