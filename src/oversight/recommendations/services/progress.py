@@ -68,10 +68,15 @@ CLOSED_EVIDENCE = (
 )
 
 
-def _refuse_if_closed(response: Response) -> None:
+def _status_now(response: Response) -> str | None:
+    """The response's status as saved now (the page's copy may be a moment old)."""
+    return Response.objects.filter(pk=response.pk).values_list("status", flat=True).first()
+
+
+def _refuse_if_closed(response: Response, status: str | None = None) -> None:
     """Evidence on a closed response is fixed: it is what the closure approved."""
-    refuse_if_not_applying(response)
-    status = Response.objects.filter(pk=response.pk).values_list("status", flat=True).first()
+    status = status or _status_now(response)
+    refuse_if_not_applying(response, status)
     if status in CLOSED_STATUSES:
         raise ValueError(CLOSED_EVIDENCE)
 
@@ -142,9 +147,10 @@ def update_add(
         raise ValueError("Enter what progress has been made")
     if proposed_rag and proposed_rag not in {Rag.RED, Rag.AMBER, Rag.GREEN}:
         raise ValueError("Propose red, amber or green")
-    refuse_if_not_applying(response)
+    status = _status_now(response)
+    refuse_if_not_applying(response, status)
     if files:
-        _refuse_if_closed(response)
+        _refuse_if_closed(response, status)
     for upload, _description in files:
         evidence_check(upload)  # refuse before anything is written
     update = audit.save(

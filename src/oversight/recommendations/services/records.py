@@ -161,10 +161,10 @@ NOT_APPLYING = (
 )
 
 
-def refuse_if_not_applying(response: Response) -> None:
-    """Nothing is done on a response recorded as not applying until it is taken on."""
-    status = Response.objects.filter(pk=response.pk).values_list("status", flat=True).first()
-    if status == ResponseStatus.NOT_APPLICABLE:
+def refuse_if_not_applying(response: Response, status: str | None = None) -> None:
+    """Nothing is done on a response recorded as not applying until it is taken on. Reads the
+    status of the row given (the services pass the row they have locked), or `status`."""
+    if (status or response.status) == ResponseStatus.NOT_APPLICABLE:
         raise ValueError(NOT_APPLYING.format(organisation=response.organisation.display_short_name))
 
 
