@@ -11,7 +11,7 @@ export PORT
 # Tests run on every core (pytest-xdist); PYTEST_ARGS="-n 0 -k NAME" runs some in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: help demo test install assets chromium office redis lint format clean serve check load ingest-eval
+.PHONY: help demo test install assets chromium office redis wrk lint format clean serve check load ingest-eval
 
 help: ## This list: what each command does
 	@echo "Oversight. Start with 'make demo' (try it) or 'make test' (every test)."
@@ -31,7 +31,7 @@ ingest-eval: install ## How the readers do on the real documents in tests/ingest
 bench-reading: install ## Time the readers on every corpus document as text and PDF, the fixtures and a long report; write bench/reading.md (target: p95 under 2 s per file)
 	$(PY) -m bench.reading $(READING_ARGS)
 
-load: install assets ## 50 simulated people for two minutes against gunicorn on loopback (LOAD_ARGS="--seconds 30")
+load: install assets redis wrk ## 50 simulated people for two minutes, then throughput beside a constant page; writes bench/load.md (LOAD_ARGS="--servers 2": two app servers on PostgreSQL)
 	$(PY) -m bench.load $(LOAD_ARGS)
 
 bench: install ## Build the bench data at scales 0.1 and 1.0 (cached in var/bench), measure, write bench/results.md (PostgreSQL too when DATABASE_URL is set)
@@ -73,6 +73,12 @@ redis: ## Debian's redis-server (the shared-cache tests start their own, on loop
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
+wrk: ## Debian's wrk, the load generator of make load's throughput rounds
+	@command -v wrk >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 
 office: ## LibreOffice (the Word file must open in it) and poppler (PDF pages as images)
 	@command -v libreoffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \

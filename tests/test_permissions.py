@@ -56,6 +56,7 @@ LIAISON_PAGE = {
 RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
     "dashboards:home": (None, EVERYONE, "get"),
     "accounts:sign-in": (None, {**{r: 302 for r in ROLES}, OTHER: 302, ANON: 200}, "get"),
+    "ops:health": (None, {**{r: 200 for r in ROLES}, OTHER: 200, ANON: 200}, "get"),
     "accounts:sign-out": (None, {**{r: 302 for r in ROLES}, OTHER: 302, ANON: 302}, "post"),
     "recommendations:register": (None, EVERYONE, "get"),
     "recommendations:response-detail": ("response", OWN_ORG_ONLY, "get"),

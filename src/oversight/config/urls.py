@@ -13,6 +13,7 @@ urlpatterns = [
     path("ingest/", include("oversight.ingest.urls")),
     path("reminders/", include("oversight.reminders.urls")),
     path("", include("oversight.api.urls")),
+    path("health/", include("oversight.ops.urls")),  # for load balancers: ops/views.py
     path("admin/", admin.site.urls),  # operators (superusers) only: accounts/admin_site.py
 ]
 

@@ -51,29 +51,46 @@ def response_detail(user: User, pk: int) -> Response:
     return response
 
 
-def response_history(response: Response) -> list[dict]:
-    """The audit trail of a response and of everything hung on it, newest first."""
+def response_history(response: Response, limit: int | None = None) -> list[dict]:
+    """The audit trail of a response and of everything hung on it, newest first; with `limit`,
+    the newest `limit` entries only, read without reading the rest (the response page shows
+    ten, and a response under a year of updates has hundreds)."""
     from oversight.recommendations.history import field_changes, trail
     from oversight.recommendations.models import ClosureRequest, ExtensionRequest, Review
 
     # The response's own rows are all about this response: name it once (str of each row's
     # instance would read its organisation and recommendation again, two queries a row).
-    own = field_changes(
-        response.history.select_related("history_user", "owner", "portfolio", "board").order_by(
-            "-history_date", "-history_id"
-        ),
-        subject=str(response),
-    )
+    own_rows = response.history.select_related(
+        "history_user", "owner", "portfolio", "board"
+    ).order_by("-history_date", "-history_id")
+    if limit is not None:
+        own_rows = own_rows[: limit + 1]  # the row before the oldest shown, to compare with
+    own = field_changes(own_rows, subject=str(response))
+    if limit is not None:
+        own = own[:limit]
     hung_on = trail(
         [
-            ("Update", Update.history.filter(response_id=response.pk)),
-            ("Evidence", Evidence.history.filter(response_id=response.pk)),
-            ("Review", Review.history.filter(response_id=response.pk)),
-            ("Extension", ExtensionRequest.history.filter(response_id=response.pk)),
-            ("Closure", ClosureRequest.history.filter(response_id=response.pk)),
+            (label, _newest_records(rows.filter(response_id=response.pk), limit))
+            for label, rows in [
+                ("Update", Update.history),
+                ("Evidence", Evidence.history),
+                ("Review", Review.history),
+                ("Extension", ExtensionRequest.history),
+                ("Closure", ClosureRequest.history),
+            ]
         ]
     )
-    return sorted(own + hung_on, key=lambda e: e["when"], reverse=True)
+    entries = sorted(own + hung_on, key=lambda e: e["when"], reverse=True)
+    return entries if limit is None else entries[:limit]
+
+
+def _newest_records(rows: QuerySet, limit: int | None) -> QuerySet:
+    """Every history row of the records that have one of the newest `limit` rows: any entry
+    of the newest `limit` overall is among them, with the earlier row it is compared with."""
+    if limit is None:
+        return rows
+    newest = rows.order_by("-history_date", "-history_id").values_list("id", flat=True)[:limit]
+    return rows.filter(id__in=list(newest))
 
 
 def _reviews_with_reviewer() -> QuerySet:

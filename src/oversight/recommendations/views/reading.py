@@ -61,7 +61,7 @@ def response_detail(request, pk: int):
             "under": selectors.recommendations_under(recommendation)
             if recommendation.kind == RecommendationKind.CAUSE_OF_CONCERN
             else [],
-            "history": selectors.response_history(response)[:10],
+            "history": selectors.response_history(response, limit=10),
             "today": clock.today(),
             "shared": selectors.shared_with_others(recommendation, request.user),
             "can": {

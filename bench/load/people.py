@@ -1,38 +1,17 @@
-"""`make load`: simulated people using Oversight at once, against gunicorn on loopback.
-
-    .venv/bin/python -m bench.load [--users 50] [--seconds 120] [--workers N]
-
-1. Loads the demo into a throwaway SQLite (WAL) database in a temporary folder
-   (`oversight demo --no-serve` with OVERSIGHT_VAR_DIR set there).
-2. Starts gunicorn on 127.0.0.1, on a free port, against that database.
-3. Runs the simulated people, each signing in through the real sign-in form (CSRF token
-   included) with a demo account, then, until the time is up: reading the register, opening
-   responses, adding updates with a small PDF (`owner` on the responses they own, `liaison`
-   on any) and downloading evidence, with a short pause between actions.
-4. Stops gunicorn and checks the database: every update the server acknowledged is there,
-   with its evidence file on disk and the same SHA-256.
-
-Prints requests, errors, the median and 95th percentile per kind of request, and updates
-posted and found. Exits 1 on any error (a status other than 2xx/3xx, an exception, a form
-sent back with an error, a sign-in lost) or any lost update. Talks to 127.0.0.1 only.
+"""The simulated people of `make load`: each signs in through the real sign-in form (CSRF token
+included) with a demo account, then, until the time is up, reads the register, opens
+responses, adds updates with a small PDF (`owner` on the responses they own, `liaison` on
+any) and downloads evidence, with a short pause between actions. With several app servers,
+each person's requests go to them in turn, so every session, form and upload crosses servers.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import http.cookiejar
-import os
+import json
 import random
 import re
-import shutil
-import signal
-import socket
-import sqlite3
-import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -41,15 +20,13 @@ import urllib.request
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
-HOST = "127.0.0.1"
 PASSWORD = "demo"  # the demo accounts' password (README)
-ROOT = Path(__file__).resolve().parents[1]
 REQUEST_TIMEOUT = 60
 MAX_ACTIONS_PER_USER = 100_000  # a bound on every loop, whatever the clock says
 
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+VERSION_RE = re.compile(r'name="version"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="version"')
 RESPONSE_RE = re.compile(r'href="(/recommendations/responses/(\d+)/)"')
 DOWNLOAD_RE = re.compile(r'href="(/recommendations/evidence/\d+/download/)"')
 
@@ -58,6 +35,8 @@ MIX = [("owner", 0.4), ("liaison", 0.2), ("viewer", 0.2), ("executive", 0.2)]
 # What they do: (kind, weight); updates only for those who may write them.
 ACTIONS = [("register", 30), ("response", 35), ("download", 15), ("update", 20)]
 WRITERS = {"owner", "liaison"}
+# The demo's organisation lets viewers read the record, not download evidence files.
+DOWNLOADERS = {"owner", "liaison", "executive"}
 
 
 def pdf(label: str) -> bytes:
@@ -86,6 +65,7 @@ class Stats:
     posted: list[dict] = field(default_factory=list)  # acknowledged updates
     unacknowledged: int = 0
     downloaded_bytes: int = 0
+    conflicts_honoured: int = 0  # edit conflicts told and refused, the first save kept
 
     def merge(self, other: Stats) -> None:
         for kind, values in other.timings.items():
@@ -96,6 +76,7 @@ class Stats:
         self.posted.extend(other.posted)
         self.unacknowledged += other.unacknowledged
         self.downloaded_bytes += other.downloaded_bytes
+        self.conflicts_honoured += other.conflicts_honoured
 
 
 class Shared:
@@ -118,10 +99,13 @@ class Shared:
 
 
 class Person:
-    def __init__(self, number: int, username: str, base: str, run: str, shared: Shared, deadline):
+    def __init__(
+        self, number: int, username: str, bases: list[str], run: str, shared: Shared, deadline
+    ):
         self.number = number
         self.username = username
-        self.base = base
+        self.bases = bases  # one address per app server, asked in turn
+        self.sent = number  # people start on different servers
         self.run_id = run
         self.shared = shared
         self.deadline = deadline
@@ -138,7 +122,9 @@ class Person:
     def request(self, kind: str, path: str, data: bytes | None = None, headers=None):
         """(status, headers, body); times it under `kind`; raises for anything not 2xx/3xx."""
         assert path.startswith("/")
-        request = urllib.request.Request(self.base + path, data=data, headers=headers or {})
+        base = self.bases[self.sent % len(self.bases)]
+        self.sent += 1
+        request = urllib.request.Request(base + path, data=data, headers=headers or {})
         started = time.perf_counter()
         try:
             with self.opener.open(request, timeout=REQUEST_TIMEOUT) as answer:
@@ -260,7 +246,12 @@ class Person:
         except Exception as exc:  # noqa: BLE001 - counted and reported
             self.fail("sign in", exc)
             return
-        kinds = [k for k, _ in ACTIONS if k != "update" or self.username in WRITERS]
+        kinds = [
+            k
+            for k, _ in ACTIONS
+            if (k != "update" or self.username in WRITERS)
+            and (k != "download" or self.username in DOWNLOADERS)
+        ]
         weights = [w for k, w in ACTIONS if k in kinds]
         for count in range(MAX_ACTIONS_PER_USER):
             if time.monotonic() >= self.deadline:
@@ -278,210 +269,49 @@ class Person:
             self.stats.error_samples.append(f"{self.username}#{self.number} {kind}: {exc}")
 
 
-# ---------------------------------------------------------------------------------------------
+def _version(form: str) -> str:
+    match = VERSION_RE.search(form)
+    if not match:
+        raise Problem("no version in the form")
+    return match.group(1) or match.group(2)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def instance_env(var_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "OVERSIGHT_"))}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "oversight.config.settings",
-            "OVERSIGHT_VAR_DIR": str(var_dir),  # SQLite at var_dir/oversight.sqlite3
-            "OVERSIGHT_DEMO": "1",
-            "ALLOWED_HOSTS": HOST,
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    return env
-
-
-def wait_until_up(base: str, server: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn stopped (exit {server.returncode}) before it served")
-        try:
-            with urllib.request.urlopen(base + "/account/sign-in/", timeout=5) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer within a minute")
-
-
-def verify(database: Path, media_root: Path, posted: list[dict]) -> tuple[int, int, list[str]]:
-    """(updates found, evidence files intact, problems) for every acknowledged update."""
-    found = intact = 0
-    problems: list[str] = []
-    connection = sqlite3.connect(database)
+def edit_conflict(first: Person, second: Person, response: str, stats: Stats) -> None:
+    """Two liaisons open the same RAG form, each on a different app server when there are
+    several; the second saves; the first then saves from the older form. The first must be
+    told (409) and the second's rating must stand, read back through the API."""
+    first.sent, second.sent = 0, 1  # first asks server 1, second server 2 (when there are two)
+    path = response + "rag/"
+    form_a = first.page("conflict", path)
+    form_b = second.page("conflict", path)
+    version_a, version_b = _version(form_a), _version(form_b)
+    choices = ["red", "amber", "green"]
+    rag_b = first.rng.choice(choices)
+    rag_a = first.rng.choice([c for c in choices if c != rag_b])
+    status, _, _ = second.post_form(
+        "conflict",
+        path,
+        {"csrfmiddlewaretoken": CSRF_RE.search(form_b).group(1), "version": version_b,
+         "rag": rag_b, "note": "Load test: the second to open saves first."},
+    )  # fmt: skip
+    if status != 302:
+        raise Problem(f"conflict {path}: the first save answered HTTP {status}")
     try:
-        for item in posted:
-            rows = connection.execute(
-                "SELECT u.id, e.file, e.sha256, e.size FROM recommendations_update u "
-                "LEFT JOIN recommendations_evidence e ON e.update_id = u.id "
-                "WHERE u.narrative = ?",
-                (f"Progress recorded by the load test ({item['label']}).",),
-            ).fetchall()
-            if len(rows) != 1:
-                problems.append(f"{item['label']}: {len(rows)} rows, expected 1")
-                continue
-            found += 1
-            _, name, digest, size = rows[0]
-            path = media_root / (name or "")
-            if (
-                name
-                and path.is_file()
-                and digest == item["sha256"]
-                and size == item["size"]
-                and hashlib.sha256(path.read_bytes()).hexdigest() == item["sha256"]
-            ):
-                intact += 1
-            else:
-                problems.append(f"{item['label']}: evidence missing or different ({name})")
-    finally:
-        connection.close()
-    return found, intact, problems
-
-
-def percentile(values: list[float], share: float) -> float:
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[int(share * 100) - 1]
-
-
-def report(stats: Stats, seconds: float, found: int, intact: int, problems: list[str]) -> bool:
-    kinds = ["sign in", "register", "response", "update form", "update post", "download"]
-    total = sum(len(v) for v in stats.timings.values())
-    errors = sum(stats.errors.values())
-    print()
-    print(f"{'kind':<14}{'requests':>10}{'errors':>8}{'median ms':>11}{'p95 ms':>9}{'max ms':>9}")
-    for kind in kinds + sorted(set(stats.timings) - set(kinds)):
-        values = stats.timings.get(kind, [])
-        if not values and not stats.errors.get(kind):
-            continue
-        median = statistics.median(values) * 1000 if values else 0
-        p95 = percentile(values, 0.95) * 1000 if values else 0
-        longest = max(values) * 1000 if values else 0
-        print(
-            f"{kind:<14}{len(values):>10}{stats.errors.get(kind, 0):>8}"
-            f"{median:>11.0f}{p95:>9.0f}{longest:>9.0f}"
-        )
-    print(f"{'all':<14}{total:>10}{errors:>8}   ({total / seconds:.1f} requests a second)")
-    print()
-    posted = len(stats.posted)
-    lost = posted - found
-    print(
-        f"updates: {posted} posted and acknowledged, {found} found in the database, {lost} lost; "
-        f"{intact} evidence files present with the same SHA-256"
-        + (f"; {stats.unacknowledged} posts with no answer" if stats.unacknowledged else "")
-    )
-    print(f"evidence downloaded: {stats.downloaded_bytes} bytes")
-    for sample in stats.error_samples[:10]:
-        print(f"  error: {sample}")
-    for problem in problems[:10]:
-        print(f"  lost: {problem}")
-    ok = errors == 0 and lost == 0 and intact == posted and not problems and posted > 0
-    print("RESULT:", "PASS (zero errors, zero lost updates)" if ok else "FAIL")
-    return ok
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--users", type=int, default=50, help="simulated people (default 50)")
-    parser.add_argument("--seconds", type=float, default=120, help="how long (default 120)")
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=min(2 * (os.cpu_count() or 1) + 1, 9),
-        help="gunicorn workers (default 2 × CPUs + 1)",
-    )
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    args = parser.parse_args(argv)
-    if not 1 <= args.users <= 500 or not 1 <= args.seconds <= 3600:
-        parser.error("--users must be 1–500 and --seconds 1–3600")
-
-    work = Path(tempfile.mkdtemp(prefix="oversight-load-"))
-    env = instance_env(work)
-    python = sys.executable
-    server = None
-    try:
-        print(f"Loading the demo into {work / 'oversight.sqlite3'} …", flush=True)
-        subprocess.run(
-            [python, "-m", "oversight.cli", "demo", "--no-serve", "-v", "0"],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        port = free_port()
-        base = f"http://{HOST}:{port}"
-        server = subprocess.Popen(
-            [
-                python,
-                "-m",
-                "gunicorn",
-                "oversight.config.wsgi:application",
-                "--bind",
-                f"{HOST}:{port}",
-                "--workers",
-                str(args.workers),
-                "--timeout",
-                "120",
-                "--error-logfile",
-                str(work / "gunicorn.log"),
-            ],
-            env=env,
-            cwd=ROOT,
-        )
-        wait_until_up(base, server)
-        print(
-            f"gunicorn ({args.workers} workers) on {base}, SQLite (WAL); {args.users} people "
-            f"for {args.seconds:g} s …",
-            flush=True,
-        )
-        run = uuid.uuid4().hex[:8]
-        shared = Shared()
-        started = time.monotonic()
-        deadline = started + args.seconds
-        names = [name for name, share in MIX for _ in range(round(share * args.users))]
-        names = (names + ["viewer"] * args.users)[: args.users]
-        people = [Person(i, name, base, run, shared, deadline) for i, name in enumerate(names)]
-        threads = [threading.Thread(target=p.run, daemon=True) for p in people]
-        for thread in threads:
-            thread.start()
-            time.sleep(0.02)  # people arrive over a second, not all in the same millisecond
-        for thread in threads:
-            thread.join(timeout=max(1.0, deadline - time.monotonic()) + REQUEST_TIMEOUT + 5)
-        elapsed = time.monotonic() - started
-        stuck = sum(t.is_alive() for t in threads)
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
-        server = None
-        stats = Stats()
-        for person in people:
-            stats.merge(person.stats)
-        if stuck:
-            stats.errors["stuck"] += stuck
-        found, intact, problems = verify(
-            work / "oversight.sqlite3", work / "evidence", stats.posted
-        )
-        ok = report(stats, elapsed, found, intact, problems)
-        return 0 if ok else 1
-    finally:
-        if server is not None:
-            server.kill()
-            server.wait()
-        if args.keep:
-            print(f"Kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        status, _, _ = first.post_form(
+            "conflict",
+            path,
+            {"csrfmiddlewaretoken": CSRF_RE.search(form_a).group(1), "version": version_a,
+             "rag": rag_a, "note": "Load test: saved from an older form."},
+        )  # fmt: skip
+    except Problem as exc:
+        if "HTTP 409" not in str(exc):
+            raise
+        status = 409
+    if status != 409:
+        raise Problem(f"conflict {path}: a save from an older form answered HTTP {status}")
+    number = RESPONSE_RE.search(f'href="{response}"').group(2)
+    _, _, body = first.request("conflict", f"/api/v1/responses/{number}/")
+    saved = json.loads(body)["rag"]
+    if saved != rag_b:
+        raise Problem(f"conflict {path}: the rating is {saved!r}, the first save was {rag_b!r}")
+    stats.conflicts_honoured += 1
