@@ -16,7 +16,12 @@ from collections.abc import Iterable, Iterator
 import xlsxwriter
 
 from oversight.csv_cells import safe_text
-from oversight.recommendations.models import RecommendationKind, Response, ResponseStatus
+from oversight.recommendations.models import (
+    CLOSED_STATUSES,
+    ENDED_STATUSES,
+    RecommendationKind,
+    ResponseStatus,
+)
 from oversight.rules.rag import is_overdue, rag_label
 
 COLUMNS: list[tuple[str, int]] = [
@@ -58,41 +63,11 @@ RAG_FILLS = {
 }
 
 
-def rows(responses: Iterable[Response], *, today: dt.date) -> Iterator[list]:
-    """One list of values per response, in COLUMNS order. Dates stay dates."""
-    kinds = {value: str(label) for value, label in RecommendationKind.choices}
-    statuses = {value: str(label) for value, label in ResponseStatus.choices}
-    for r in responses:
-        rec = r.recommendation
-        latest = r.latest_update_cached if hasattr(r, "latest_update_cached") else None
-        rag = "blue" if r.is_closed else r.rag
-        yield [
-            rec.reference or (f"No. {rec.number}" if rec.number else ""),
-            kinds.get(rec.kind, rec.kind),
-            rec.theme,
-            rec.text,
-            rec.report.title,
-            rec.report.published_on,
-            rec.deadline_text,
-            rec.due_on,
-            r.revised_due_on,
-            "Yes" if is_overdue(due_on=r.due_on, closed=r.is_ended, today=today) else "No",
-            r.owner.display_name if r.owner else "",
-            r.portfolio.name if r.portfolio else "",
-            r.board.name if r.board else "",
-            rag_label(rag),
-            statuses.get(r.status, r.status),
-            r.next_review_on,
-            r.closed_on,
-            latest.narrative if latest else "",
-            latest.written_on if latest else None,
-            r.pk,
-        ]
-
-
-# The columns the tracker reads, and nothing else (a report's summary or a person's password
-# hash would be read 60,000 times for nothing).
-TRACKER_FIELDS = (
+# What the tracker reads of each response, as plain values in one query per chunk (no model
+# objects: building seven of them a row was most of the CSV's time), and nothing else (a
+# report's summary or a person's password hash would be read 60,000 times for nothing).
+VALUE_FIELDS = (
+    "pk",
     "rag",
     "status",
     "revised_due_on",
@@ -112,40 +87,86 @@ TRACKER_FIELDS = (
     "owner__last_name",
     "portfolio__name",
     "board__name",
+    "latest_update_id",
 )
 
 
+def rows(values: Iterable[tuple], *, today: dt.date) -> Iterator[list]:
+    """One list of cells per response, in COLUMNS order, from `plain_values` rows (each with
+    its latest update's narrative and date). Dates stay dates."""
+    kinds = {value: str(label) for value, label in RecommendationKind.choices}
+    statuses = {value: str(label) for value, label in ResponseStatus.choices}
+    for row in values:
+        (
+            pk, rag, status, revised_due_on, next_review_on, closed_on, reference, number,
+            kind, theme, text, deadline_text, due_on, report_title, published_on, username,
+            first_name, last_name, portfolio, board, _, narrative, written_on,
+        ) = row  # fmt: skip
+        closed = status in CLOSED_STATUSES
+        owner = f"{first_name} {last_name}".strip() or username if username else ""
+        yield [
+            reference or (f"No. {number}" if number else ""),
+            kinds.get(kind, kind),
+            theme,
+            text,
+            report_title,
+            published_on,
+            deadline_text,
+            due_on,
+            revised_due_on,
+            "Yes"
+            if is_overdue(
+                due_on=revised_due_on or due_on, closed=status in ENDED_STATUSES, today=today
+            )
+            else "No",
+            owner,
+            portfolio or "",
+            board or "",
+            rag_label("blue" if closed else rag),
+            statuses.get(status, status),
+            next_review_on,
+            closed_on,
+            narrative or "",
+            written_on,
+            pk,
+        ]
+
+
 def with_latest_updates(queryset):
-    """The responses with their latest update attached, in one extra query per chunk."""
+    """The responses, each with the id of its latest update (one subquery)."""
     from oversight.recommendations.selectors import latest_update_id
 
-    return (
-        queryset.select_related("recommendation__report", "owner", "portfolio", "board")
-        .only(*TRACKER_FIELDS)
-        .annotate(latest_update_id=latest_update_id())
-    )
+    if "latest_update_id" in queryset.query.annotations:
+        return queryset
+    return queryset.annotate(latest_update_id=latest_update_id())
 
 
-def _attach_latest(chunk: list[Response]) -> None:
+def plain_values(queryset, size: int = 2000) -> Iterator[tuple]:
+    """The tracker's values of each response, with its latest update's narrative and date
+    appended: one query for the responses (streamed), one per chunk of `size` for the
+    updates."""
     from oversight.recommendations.models import Update
 
-    ids = [r.latest_update_id for r in chunk if getattr(r, "latest_update_id", None)]
-    updates = Update.objects.only("narrative", "written_on").in_bulk(ids)
-    for r in chunk:
-        r.latest_update_cached = updates.get(getattr(r, "latest_update_id", None))
+    chunk: list[tuple] = []
 
+    def attach() -> Iterator[tuple]:
+        ids = [row[-1] for row in chunk if row[-1]]
+        latest = {
+            pk: (narrative, written_on)
+            for pk, narrative, written_on in Update.objects.filter(pk__in=ids).values_list(
+                "pk", "narrative", "written_on"
+            )
+        }
+        for row in chunk:
+            yield (*row, *latest.get(row[-1], ("", None)))
 
-def _chunks(queryset, size: int = 2000) -> Iterator[Response]:
-    chunk: list[Response] = []
-    for response in queryset.iterator(chunk_size=size):
-        chunk.append(response)
+    for row in with_latest_updates(queryset).values_list(*VALUE_FIELDS).iterator(size):
+        chunk.append(row)
         if len(chunk) >= size:
-            _attach_latest(chunk)
-            yield from chunk
+            yield from attach()
             chunk = []
     if chunk:
-        _attach_latest(chunk)
-        yield from chunk
+        yield from attach()
 
 
 def write_xlsx(queryset, out, *, today: dt.date, title: str = "Responses") -> None:
@@ -176,7 +197,7 @@ def write_xlsx(queryset, out, *, today: dt.date, title: str = "Responses") -> No
         for name in names
     ]
     row = 0
-    for row, values in enumerate(rows(_chunks(with_latest_updates(queryset)), today=today), 1):
+    for row, values in enumerate(rows(plain_values(queryset), today=today), 1):
         for col, value in enumerate(values):
             if value is None or value == "":
                 continue
@@ -219,6 +240,6 @@ def csv_lines(queryset, *, today: dt.date) -> Iterator[str]:
 
     writer.writerow([name for name, _ in COLUMNS])
     yield "\ufeff" + flush()  # a byte-order mark so that Excel reads UTF-8
-    for values in rows(_chunks(with_latest_updates(queryset)), today=today):
+    for values in rows(plain_values(queryset), today=today):
         writer.writerow([_csv_cell(v) for v in values])
         yield flush()
