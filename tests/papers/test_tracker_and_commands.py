@@ -169,3 +169,57 @@ def test_the_tracker_csv_never_starts_a_cell_with_a_formula(signed_in):
     sheet = _workbook(client.get("/papers/tracker/"))
     cell = next(r for r in sheet.iter_rows() if r[0].value == "9159")[HEADER.index("Theme")]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_the_national_tracker_has_every_organisation_with_its_name_first(tmp_path):
+    from tests.factories import OrganisationFactory, RecommendationFactory, ResponseFactory
+
+    load_demo()
+    other = OrganisationFactory(name="Anyshire Fire and Rescue Service")
+    ResponseFactory(
+        organisation=other, recommendation=RecommendationFactory(report__organisation=other)
+    )
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="Say which organisation"):
+        call_command("tracker", "-o", str(tmp_path / "one.csv"))  # two now: which?
+    call_command(
+        "tracker", "-o", str(tmp_path / "all.csv"), "--every-organisation", stdout=out, stderr=err
+    )
+    rows = list(csv.reader(io.StringIO((tmp_path / "all.csv").read_text("utf-8").lstrip("\ufeff"))))
+    assert rows[0] == ["Organisation", *HEADER]
+    assert len(rows) - 1 == Response.objects.count()
+    names = [r[0] for r in rows[1:]]
+    assert names == sorted(names) and set(names) == {
+        str(o) for o in {r.organisation for r in Response.objects.select_related("organisation")}
+    }
+    assert f"{Response.objects.count():,} responses of every organisation" in out.getvalue()
+    assert "responses written" in err.getvalue()
+    call_command("tracker", "-o", str(tmp_path / "all.xlsx"), "--every-organisation", stdout=out)
+    sheet = load_workbook(tmp_path / "all.xlsx").active
+    assert [c.value for c in sheet[1]] == ["Organisation", *HEADER]
+    assert sheet.cell(row=2, column=1).value == names[0]
+    # one organisation's own tracker keeps exactly its columns
+    call_command(
+        "tracker", "-o", str(tmp_path / "fire.csv"), "--organisation", other.name, stdout=out
+    )
+    lines = (tmp_path / "fire.csv").read_text("utf-8").lstrip("\ufeff").splitlines()
+    assert lines[0].split(",")[0] == "Reference" and len(lines) == 2
+
+
+def test_a_tracker_that_fails_halfway_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    from oversight.papers import tracker
+
+    load_demo()
+    target = tmp_path / "t.xlsx"
+    call_command("tracker", "-o", str(target), stdout=io.StringIO())
+    before = target.read_bytes()
+
+    def broken(queryset, out, **options):
+        out.write(b"PK half a workbook")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(tracker, "write_xlsx", broken)
+    with pytest.raises(OSError, match="disk full"):
+        call_command("tracker", "-o", str(target), stdout=io.StringIO())
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["t.xlsx"]  # no temporary file left

@@ -91,20 +91,28 @@ VALUE_FIELDS = (
 )
 
 
+# The national tracker (every organisation, for the instance's operators) starts with one
+# more column; an organisation's own tracker keeps exactly COLUMNS.
+ORGANISATION_COLUMN = ("Organisation", 30)
+
+
 def rows(values: Iterable[tuple], *, today: dt.date) -> Iterator[list]:
-    """One list of cells per response, in COLUMNS order, from `plain_values` rows (each with
-    its latest update's narrative and date). Dates stay dates."""
+    """One list of cells per response, in COLUMNS order (after the organisation's name, when
+    the rows carry it), from `plain_values` rows. Dates stay dates."""
     kinds = {value: str(label) for value, label in RecommendationKind.choices}
     statuses = {value: str(label) for value, label in ResponseStatus.choices}
+    fixed = len(VALUE_FIELDS)
     for row in values:
         (
             pk, rag, status, revised_due_on, next_review_on, closed_on, reference, number,
             kind, theme, text, deadline_text, due_on, report_title, published_on, username,
-            first_name, last_name, portfolio, board, _, narrative, written_on,
-        ) = row  # fmt: skip
+            first_name, last_name, portfolio, board, _,
+        ) = row[:fixed]  # fmt: skip
+        *before, narrative, written_on = row[fixed:]
         closed = status in CLOSED_STATUSES
         owner = f"{first_name} {last_name}".strip() or username if username else ""
         yield [
+            *before,
             reference or (f"No. {number}" if number else ""),
             kinds.get(kind, kind),
             theme,
@@ -141,16 +149,22 @@ def with_latest_updates(queryset):
     return queryset.annotate(latest_update_id=latest_update_id())
 
 
-def plain_values(queryset, size: int = 2000) -> Iterator[tuple]:
-    """The tracker's values of each response, with its latest update's narrative and date
-    appended: one query for the responses (streamed), one per chunk of `size` for the
-    updates."""
+def plain_values(
+    queryset, size: int = 2000, *, organisation: bool = False, progress=None
+) -> Iterator[tuple]:
+    """The tracker's values of each response (VALUE_FIELDS, then the organisation's name when
+    asked, then its latest update's narrative and date): one query for the responses
+    (streamed), one per chunk of `size` for the updates. `progress(rows)` after each chunk."""
     from oversight.recommendations.models import Update
 
     chunk: list[tuple] = []
+    fields = (*VALUE_FIELDS, "organisation__name") if organisation else VALUE_FIELDS
+    latest_at = len(VALUE_FIELDS) - 1
+    done = 0
 
     def attach() -> Iterator[tuple]:
-        ids = [row[-1] for row in chunk if row[-1]]
+        nonlocal done
+        ids = [row[latest_at] for row in chunk if row[latest_at]]
         latest = {
             pk: (narrative, written_on)
             for pk, narrative, written_on in Update.objects.filter(pk__in=ids).values_list(
@@ -158,9 +172,12 @@ def plain_values(queryset, size: int = 2000) -> Iterator[tuple]:
             )
         }
         for row in chunk:
-            yield (*row, *latest.get(row[-1], ("", None)))
+            yield (*row, *latest.get(row[latest_at], ("", None)))
+        done += len(chunk)
+        if progress is not None:
+            progress(done)
 
-    for row in with_latest_updates(queryset).values_list(*VALUE_FIELDS).iterator(size):
+    for row in with_latest_updates(queryset).values_list(*fields).iterator(size):
         chunk.append(row)
         if len(chunk) >= size:
             yield from attach()
@@ -169,7 +186,15 @@ def plain_values(queryset, size: int = 2000) -> Iterator[tuple]:
         yield from attach()
 
 
-def write_xlsx(queryset, out, *, today: dt.date, title: str = "Responses") -> None:
+def write_xlsx(
+    queryset,
+    out,
+    *,
+    today: dt.date,
+    title: str = "Responses",
+    organisation: bool = False,
+    progress=None,
+) -> None:
     """Write the tracker to a binary file object: frozen header, filters, coloured and worded
     RAG cells, real Excel dates. Memory stays flat however many rows there are.
 
@@ -187,8 +212,9 @@ def write_xlsx(queryset, out, *, today: dt.date, title: str = "Responses") -> No
         label: book.add_format({"bg_color": f"#{bg}", "font_color": f"#{fg}", "bold": True})
         for label, (bg, fg) in RAG_FILLS.items()
     }
-    names = [name for name, _ in COLUMNS]
-    for index, (name, width) in enumerate(COLUMNS):
+    columns = [ORGANISATION_COLUMN, *COLUMNS] if organisation else COLUMNS
+    names = [name for name, _ in columns]
+    for index, (name, width) in enumerate(columns):
         sheet.set_column(index, index, width)
         sheet.write_string(0, index, name, header)
     rag_index = names.index("RAG")
@@ -197,7 +223,8 @@ def write_xlsx(queryset, out, *, today: dt.date, title: str = "Responses") -> No
         for name in names
     ]
     row = 0
-    for row, values in enumerate(rows(plain_values(queryset), today=today), 1):
+    values_of = plain_values(queryset, organisation=organisation, progress=progress)
+    for row, values in enumerate(rows(values_of, today=today), 1):
         for col, value in enumerate(values):
             if value is None or value == "":
                 continue
@@ -208,7 +235,7 @@ def write_xlsx(queryset, out, *, today: dt.date, title: str = "Responses") -> No
                 sheet.write_string(row, col, value, style)
             else:
                 sheet.write_number(row, col, value, formats[col])
-    sheet.autofilter(0, 0, row, len(COLUMNS) - 1)
+    sheet.autofilter(0, 0, row, len(columns) - 1)
     book.close()
 
 
@@ -227,7 +254,9 @@ def _csv_cell(value) -> str | int:
     return safe_text(value) if isinstance(value, str) else value
 
 
-def csv_lines(queryset, *, today: dt.date) -> Iterator[str]:
+def csv_lines(
+    queryset, *, today: dt.date, organisation: bool = False, progress=None
+) -> Iterator[str]:
     """CSV, one line at a time (for a streaming response). Dates as YYYY-MM-DD."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -238,8 +267,10 @@ def csv_lines(queryset, *, today: dt.date) -> Iterator[str]:
         buffer.truncate(0)
         return value
 
-    writer.writerow([name for name, _ in COLUMNS])
+    columns = [ORGANISATION_COLUMN, *COLUMNS] if organisation else COLUMNS
+    writer.writerow([name for name, _ in columns])
     yield "\ufeff" + flush()  # a byte-order mark so that Excel reads UTF-8
-    for values in rows(plain_values(queryset), today=today):
+    values_of = plain_values(queryset, organisation=organisation, progress=progress)
+    for values in rows(values_of, today=today):
         writer.writerow([_csv_cell(v) for v in values])
         yield flush()

@@ -36,6 +36,7 @@ from oversight.recommendations.selectors.register import (
     OPEN_Q,
     RegisterFilters,
     latest_update_id,
+    organisations_responding,
     overdue,
     record_stamp,
     register,
@@ -43,6 +44,7 @@ from oversight.recommendations.selectors.register import (
     register_page,
     responses_for,
     reviews_due,
+    tracker_responses,
 )
 
 __all__ = [
@@ -58,6 +60,8 @@ __all__ = [
     "evidence_for",
     "extensions_for",
     "latest_update_id",
+    "organisations_responding",
+    "tracker_responses",
     "my_open_responses",
     "national_to_set_aside",
     "national_to_take_on",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from oversight.accounts.models import User
+from oversight.accounts.models import Organisation, User
 from oversight.accounts.policies import organisation_id_of
 from oversight.params import is_id
 from oversight.recommendations.models import (
@@ -303,3 +303,25 @@ def _register_choices(user: User) -> dict[str, list[tuple[str, str]]]:
         "portfolios": [(str(p.pk), p.name) for p in portfolios.only("name")],
         "boards": [(str(b.pk), b.name) for b in boards.only("name")],
     }
+
+
+# -- The tracker of the command line (`oversight tracker`): for the people who run the instance
+
+
+def organisations_responding(name: str | None = None) -> list[Organisation]:
+    """The organisations with responses, by name or short name when one is given."""
+    found = Organisation.objects.filter(pk__in=Response.objects.values("organisation_id")).order_by(
+        "name"
+    )
+    if name:
+        found = found.filter(Q(name__iexact=name) | Q(short_name__iexact=name))
+    return list(found)
+
+
+def tracker_responses(organisation: Organisation | None) -> QuerySet[Response]:
+    """Every response of one organisation, or of every organisation (None), by organisation,
+    then reference."""
+    found = Response.objects.all()
+    if organisation is not None:
+        found = found.filter(organisation=organisation)
+    return found.order_by("organisation__name", "recommendation__reference", "pk")
