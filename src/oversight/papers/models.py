@@ -87,6 +87,12 @@ class Paper(models.Model):
     data = models.JSONField(
         default=dict, blank=True, help_text="The facts the sections were drawn from."
     )
+    drawn = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the documents draw from the facts (the chart's counts, the committee's "
+        "name as it was): a few hundred bytes, read instead of the facts on every export.",
+    )
     created_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

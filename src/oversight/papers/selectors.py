@@ -82,7 +82,9 @@ def papers_for(user: User) -> QuerySet[Paper]:
 
 
 def paper_for(user: User, pk: int) -> Paper:
-    return get_object_or_404(papers_for(user).prefetch_related("sections"), pk=pk)
+    # The facts (Paper.data) are left unread until something asks for them: at a national
+    # instance they are megabytes, and the page and the exports need only Paper.drawn.
+    return get_object_or_404(papers_for(user).prefetch_related("sections").defer("data"), pk=pk)
 
 
 def paper_readable(user: User, pk: int) -> Paper:

@@ -156,6 +156,7 @@ def meeting_create(*, committee: Committee, held_on: dt.date, actor: User | None
 def _generate(paper: Paper) -> list[compose.ComposedSection]:
     facts = selectors.paper_facts(paper.meeting, paper.period_start, paper.period_end)
     paper.data = facts
+    paper.drawn = compose.drawn(facts)
     paper.generated_at = clock.now()
     return compose.compose(facts)
 

@@ -14,6 +14,7 @@ from oversight.papers.compose.annexes import (
     annex_closed,
     annex_overdue,
     annex_rag,
+    drawn,
     rag_counts,
 )
 from oversight.papers.compose.sections import (
@@ -53,4 +54,5 @@ __all__ = [
     "ComposedSection",
     "compose",
     "rag_counts",
+    "drawn",
 ]

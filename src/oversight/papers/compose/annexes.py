@@ -19,6 +19,19 @@ from oversight.papers.facts import PaperFacts
 from oversight.papers.selectors import long_date
 
 
+def drawn(facts: PaperFacts | dict) -> dict:
+    """What the documents draw from the facts, kept beside them (`Paper.drawn`) so that a
+    Word or PDF export does not read the whole record back: the chart's counts (none when the
+    facts have no responses) and the committee's name as it was when the paper was drawn."""
+    if not facts:
+        return {}
+    return {
+        "rag_counts": rag_counts(facts) if facts.get("responses") is not None else None,
+        "committee": facts.get("committee"),
+        "committee_short": facts.get("committee_short"),
+    }
+
+
 def rag_counts(facts: PaperFacts) -> dict[str, int]:
     counts = Counter(
         r["rag_label"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from oversight import charts
-from oversight.papers import compose
 from oversight.papers.documents import html, word
 from oversight.papers.documents.model import PaperDocument, Section
 from oversight.papers.models import Paper, PaperStatus, WordTemplate
@@ -14,7 +13,7 @@ ANNEX_LETTERS = "ABCDEFGHIJ"
 
 def paper_document(paper: Paper) -> PaperDocument:
     committee = paper.meeting.committee
-    facts = paper.data or {}
+    drawn = paper.drawn or {}  # not paper.data: the facts may be megabytes (papers.selectors)
     sections: list[Section] = []
     number = annex = 0
     for s in paper.sections.all().order_by("position"):
@@ -26,8 +25,8 @@ def paper_document(paper: Paper) -> PaperDocument:
             label = str(number)
         png = svg = None
         alt = ""
-        if s.key == "annex_rag" and facts.get("responses") is not None:
-            counts = compose.rag_counts(facts)
+        counts = drawn.get("rag_counts")
+        if s.key == "annex_rag" and counts is not None:
             png, svg = charts.rag_bar_chart(counts, title="Responses by RAG rating")
             alt = "Responses by RAG rating: " + ", ".join(f"{k} {v}" for k, v in counts.items())
         sections.append(
@@ -43,7 +42,7 @@ def paper_document(paper: Paper) -> PaperDocument:
             )
         )
     # An issued paper keeps the committee's name as it was drawn (a committee may be renamed).
-    frozen = facts if paper.status == PaperStatus.ISSUED else {}
+    frozen = drawn if paper.status == PaperStatus.ISSUED else {}
     return PaperDocument(
         organisation=committee.organisation.name,
         committee=frozen.get("committee") or committee.name,
