@@ -22,9 +22,11 @@ import time
 from pathlib import Path
 
 from bench.targets import (
+    EXPORT_FLOOR_RATIO,
     MAX_FLOOR_RATIO,
     MAX_P95_GROWTH,
     MAX_QUERIES,
+    OUTSIDE_WEASYPRINT_AT_FULL_SCALE,
     PEAK_MB_AT_FULL_SCALE,
     SECONDS_AT_FULL_SCALE,
     TARGETS,
@@ -145,11 +147,22 @@ def judge(
         )
     if "floor" in full:
         ratio = full[median] / full["floor"][median]
+        limit = EXPORT_FLOOR_RATIO.get(key, MAX_FLOOR_RATIO)
         checks.append(
             (
-                f"≤ {MAX_FLOOR_RATIO:g}× the raw SQL floor{clock} at 1.0",
-                ratio <= MAX_FLOOR_RATIO,
-                f"{ratio:.1f}× ({ms(full['floor'][median])} floor)",
+                f"≤ {limit:g}× the raw {'floor' if kind == 'export' else 'SQL floor'}{clock} "
+                "at 1.0",
+                ratio <= limit,
+                f"{ratio:.2f}× ({ms(full['floor'][median])} floor)",
+            )
+        )
+    if full.get("outside_weasyprint") is not None:
+        outside = full["outside_weasyprint"]
+        checks.append(
+            (
+                f"≤ {OUTSIDE_WEASYPRINT_AT_FULL_SCALE:g} s outside WeasyPrint at 1.0",
+                outside <= OUTSIDE_WEASYPRINT_AT_FULL_SCALE,
+                f"{outside:.2f} s",
             )
         )
     if key in SECONDS_AT_FULL_SCALE and full.get("median") is not None:
@@ -205,10 +218,16 @@ def table_for(engine: str, runs: dict[float, dict], scales: list[float]) -> list
             peak = f"+{a['rss_mb']:.0f} / +{b['rss_mb']:.0f} MB (RSS)"
         else:
             peak = "–"
+        if target.traced:  # timed under tracemalloc: its time says nothing
+            times = "– (traced) | – | –"
+        else:
+            times = (
+                f"{ms(a['median'])} / {ms(b['median'])} | {ms(a['p95'])} / {ms(b['p95'])} | "
+                f"{ms(a['cpu_p95'])} / {ms(b['cpu_p95'])}"
+            )
         lines.append(
             f"| {target.title} | {a.get('queries', '–')} / {b.get('queries', '–')} | "
-            f"{ms(a['median'])} / {ms(b['median'])} | {ms(a['p95'])} / {ms(b['p95'])} | "
-            f"{ms(a['cpu_p95'])} / {ms(b['cpu_p95'])} | {peak} | {text or '–'} |"
+            f"{times} | {peak} | {text or '–'} |"
         )
     lines.append("")
     if missed:
@@ -274,11 +293,15 @@ def write(results: dict[str, dict[float, dict]], scales: list[float], info: dict
         "included (on SQLite the session save is 3 statements: BEGIN, UPDATE, COMMIT).",
         "- Raw SQL floor: the register's first 25 rows (same joins, filter and order) fetched "
         "by one hand-written query through the same connection.",
-        "- Exports: the function the download calls. The Excel export (every response of "
-        "every organisation, `oversight.papers.tracker.write_xlsx`) runs once, under "
-        "tracemalloc (peak Python memory; its time includes tracemalloc's overhead). The "
-        "papers (the bench organisation's draft, `papers.documents.build.export`) are timed "
-        "over repeated runs; their memory is the growth of the process's RSS.",
+        "- Exports: the function the download calls. The trackers (every response of every "
+        "organisation, `oversight.papers.tracker.csv_lines` and `write_xlsx`, to a temporary "
+        "file) are timed over repeated runs beside their raw floor: the same rows by one "
+        "hand-written query (latest update included), written by csv.writer or XlsxWriter as "
+        "they come, with none of our logic. The Excel export's peak Python memory is taken in "
+        "a run of its own under tracemalloc, not timed. The papers (the bench organisation's "
+        "draft, `papers.documents.build.export`, loaded as the download loads it) are timed "
+        "over repeated runs, the PDF's seconds outside WeasyPrint's layout beside; their "
+        "memory is the growth of the process's RSS.",
         "- Figures are `scale 0.1 / scale 1.0`.",
         "",
         "## Data",
