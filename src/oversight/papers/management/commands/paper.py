@@ -62,9 +62,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--meeting must be a date like 2022-07-28, not {meeting!r}"
             ) from exc
-        papers = Paper.objects.filter(
-            meeting__committee=chosen, meeting__held_on=held_on
-        ).defer("data")  # the export reads Paper.drawn, not the facts
+        papers = Paper.objects.filter(meeting__committee=chosen, meeting__held_on=held_on).defer(
+            "data"
+        )  # the export reads Paper.drawn, not the facts
         if not papers.exists():
             raise CommandError(
                 f"No paper for {chosen} on {long_date(held_on)}: `--list` shows the meetings"
