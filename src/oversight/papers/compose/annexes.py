@@ -19,7 +19,7 @@ from oversight.papers.facts import PaperFacts
 from oversight.papers.selectors import long_date
 
 
-def drawn(facts: PaperFacts | dict) -> dict:
+def drawn(facts: PaperFacts) -> dict:
     """What the documents draw from the facts, kept beside them (`Paper.drawn`) so that a
     Word or PDF export does not read the whole record back: the chart's counts (none when the
     facts have no responses) and the committee's name as it was when the paper was drawn."""
