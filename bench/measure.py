@@ -227,6 +227,9 @@ def _warm_documents() -> None:
     from oversight.papers.documents import build  # noqa: F401
 
     HTML(string="<p>warm</p>").write_pdf()
+    from oversight import charts
+
+    charts.bar_chart({"warm": 1}, title="Warm", png=True)  # fonts loaded, as in a worker
 
 
 def measure_call(target: Target, ctx: Context) -> dict:

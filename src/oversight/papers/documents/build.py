@@ -11,7 +11,9 @@ from oversight.papers.selectors import long_date
 ANNEX_LETTERS = "ABCDEFGHIJ"
 
 
-def paper_document(paper: Paper) -> PaperDocument:
+def paper_document(paper: Paper, *, png: bool = True) -> PaperDocument:
+    """The paper as its documents draw it; the chart as SVG, and as PNG too with `png` (Word
+    needs the PNG; the page, the PDF and the HTML only the SVG)."""
     committee = paper.meeting.committee
     drawn = paper.drawn or {}  # not paper.data: the facts may be megabytes (papers.selectors)
     sections: list[Section] = []
@@ -23,11 +25,14 @@ def paper_document(paper: Paper) -> PaperDocument:
         else:
             number += 1
             label = str(number)
-        png = svg = None
+        chart_png = svg = None
         alt = ""
         counts = drawn.get("rag_counts")
         if s.key == "annex_rag" and counts is not None:
-            png, svg = charts.rag_bar_chart(counts, title="Responses by RAG rating")
+            if png:
+                chart_png, svg = charts.rag_bar_chart(counts, title="Responses by RAG rating")
+            else:
+                svg = charts.rag_chart(counts, title="Responses by RAG rating").svg
             alt = "Responses by RAG rating: " + ", ".join(f"{k} {v}" for k, v in counts.items())
         sections.append(
             Section(
@@ -36,7 +41,7 @@ def paper_document(paper: Paper) -> PaperDocument:
                 heading=s.heading,
                 text=s.text,
                 is_annex=s.is_annex,
-                chart_png=png,
+                chart_png=chart_png,
                 chart_svg=svg,
                 chart_alt=alt,
             )
@@ -58,7 +63,7 @@ def paper_document(paper: Paper) -> PaperDocument:
 
 def export(paper: Paper, fmt: str) -> tuple[bytes, str, str]:
     """(content, content type, file extension) of the paper in `fmt` (docx, pdf or html)."""
-    document = paper_document(paper)
+    document = paper_document(paper, png=fmt == "docx")
     if fmt == "docx":
         template = WordTemplate.objects.filter(
             organisation=paper.meeting.committee.organisation, is_active=True

@@ -83,7 +83,7 @@ def paper_detail(request, pk: int):
     versions = paper.meeting.papers.order_by("version")
     if not policies.can_read_drafts(request.user):
         versions = versions.filter(status=PaperStatus.ISSUED)
-    document = build.paper_document(paper)
+    document = build.paper_document(paper, png=False)  # the page shows the SVG
     charts = {s.key: s for s in document.sections}
     return render(
         request,
