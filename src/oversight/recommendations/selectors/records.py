@@ -5,8 +5,9 @@ responses."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
@@ -68,29 +69,40 @@ def response_history(response: Response, limit: int | None = None) -> list[dict]
     own = field_changes(own_rows, subject=str(response))
     if limit is not None:
         own = own[:limit]
-    hung_on = trail(
-        [
-            (label, _newest_records(rows.filter(response_id=response.pk), limit))
-            for label, rows in [
-                ("Update", Update.history),
-                ("Evidence", Evidence.history),
-                ("Review", Review.history),
-                ("Extension", ExtensionRequest.history),
-                ("Closure", ClosureRequest.history),
-            ]
+    sources = [
+        (label, rows.filter(response_id=response.pk))
+        for label, rows in [
+            ("Update", Update.history),
+            ("Evidence", Evidence.history),
+            ("Review", Review.history),
+            ("Extension", ExtensionRequest.history),
+            ("Closure", ClosureRequest.history),
         ]
-    )
+    ]
+    hung_on = trail(sources if limit is None else _newest_records(sources, limit))
     entries = sorted(own + hung_on, key=lambda e: e["when"], reverse=True)
     return entries if limit is None else entries[:limit]
 
 
-def _newest_records(rows: QuerySet, limit: int | None) -> QuerySet:
-    """Every history row of the records that have one of the newest `limit` rows: any entry
-    of the newest `limit` overall is among them, with the earlier row it is compared with."""
-    if limit is None:
-        return rows
-    newest = rows.order_by("-history_date", "-history_id").values_list("id", flat=True)[:limit]
-    return rows.filter(id__in=list(newest))
+def _newest_records(sources: list[tuple[str, QuerySet]], limit: int) -> list:
+    """The sources narrowed to the records with one of the newest `limit` rows of them all
+    (one query across the five tables), each with every row: any entry of the newest `limit`
+    is among them, with the earlier row it is compared with."""
+    parts = [
+        rows.order_by().annotate(source=Value(index, IntegerField()))
+        .values_list("source", "id", "history_date")
+        for index, (_, rows) in enumerate(sources)
+    ]  # fmt: skip
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for source, record_id, _ in (
+        parts[0].union(*parts[1:], all=True).order_by("-history_date")[:limit]
+    ):
+        wanted[source].add(record_id)
+    return [
+        (label, rows.filter(id__in=wanted[index]))
+        for index, (label, rows) in enumerate(sources)
+        if wanted[index]
+    ]
 
 
 def _reviews_with_reviewer() -> QuerySet:
