@@ -13,13 +13,18 @@ from django.shortcuts import get_object_or_404
 from oversight.accounts.models import User
 from oversight.accounts.policies import organisation_id_of
 from oversight.inspections.models import Report
+from oversight.recommendations.history import field_changes, trail
 from oversight.recommendations.models import (
+    ClosureRequest,
+    ClosureStage,
     Evidence,
+    ExtensionRequest,
     Recommendation,
     RecommendationKind,
     Response,
     ResponseStatus,
     Review,
+    SignOff,
     Update,
 )
 from oversight.recommendations.selectors.register import OPEN_Q, responses_for
@@ -52,13 +57,20 @@ def response_detail(user: User, pk: int) -> Response:
     return response
 
 
+def _hung_on() -> list[tuple[str, type]]:
+    return [
+        ("Update", Update),
+        ("Evidence", Evidence),
+        ("Review", Review),
+        ("Extension", ExtensionRequest),
+        ("Closure", ClosureRequest),
+    ]
+
+
 def response_history(response: Response, limit: int | None = None) -> list[dict]:
     """The audit trail of a response and of everything hung on it, newest first; with `limit`,
     the newest `limit` entries only, read without reading the rest (the response page shows
     ten, and a response under a year of updates has hundreds)."""
-    from oversight.recommendations.history import field_changes, trail
-    from oversight.recommendations.models import ClosureRequest, ExtensionRequest, Review
-
     # The response's own rows are all about this response: name it once (str of each row's
     # instance would read its organisation and recommendation again, two queries a row).
     own_rows = response.history.select_related(
@@ -70,14 +82,9 @@ def response_history(response: Response, limit: int | None = None) -> list[dict]
     if limit is not None:
         own = own[:limit]
     sources = [
-        (label, rows.filter(response_id=response.pk))
-        for label, rows in [
-            ("Update", Update.history),
-            ("Evidence", Evidence.history),
-            ("Review", Review.history),
-            ("Extension", ExtensionRequest.history),
-            ("Closure", ClosureRequest.history),
-        ]
+        # the historical model's own manager: `Model.history` builds a manager on each use
+        (label, model.history.model._default_manager.filter(response_id=response.pk))
+        for label, model in _hung_on()
     ]
     hung_on = trail(sources if limit is None else _newest_records(sources, limit))
     entries = sorted(own + hung_on, key=lambda e: e["when"], reverse=True)
@@ -106,8 +113,6 @@ def _newest_records(sources: list[tuple[str, QuerySet]], limit: int) -> list:
 
 
 def _reviews_with_reviewer() -> QuerySet:
-    from oversight.recommendations.models import Review
-
     return Review.objects.select_related("reviewer")
 
 
@@ -208,16 +213,12 @@ def concerns_for(user: User) -> QuerySet[Recommendation]:
 
 
 def extensions_for(user: User):
-    from oversight.recommendations.models import ExtensionRequest
-
     return ExtensionRequest.objects.filter(
         response__organisation_id=organisation_id_of(user)
     ).select_related("response__recommendation", "requested_by", "decided_by")
 
 
 def closures_for(user: User):
-    from oversight.recommendations.models import ClosureRequest
-
     return ClosureRequest.objects.filter(
         response__organisation_id=organisation_id_of(user)
     ).select_related(
@@ -228,8 +229,6 @@ def closures_for(user: User):
 def recommendation_history(recommendation: Recommendation, user: User) -> list[dict]:
     """Its trail as `user` may see it: a national recommendation is shared by every
     organisation, and other organisations' people are named by their organisation only."""
-    from oversight.recommendations.history import trail
-
     return trail([("", recommendation.history.all())], viewer_org_id=organisation_id_of(user))
 
 
@@ -250,8 +249,6 @@ def closure_snapshot(closure, evidence_now: list) -> dict | None:  # noqa: ANN00
     the response's status and RAG, every update and the evidence with its SHA-256, who took the
     step, when, and on which route; and whether the evidence (`evidence_now`, the response's
     evidence as the page shows it) has changed since. None when nothing was frozen."""
-
-    from oversight.recommendations.models import ClosureStage, ResponseStatus, SignOff
 
     frozen = closure.snapshot or {}
     if not frozen:
