@@ -97,6 +97,9 @@ def throughput_phase(deployment: Deployment, args, progress) -> dict:
     def kinds() -> list[Kind]:
         return [
             Kind("constant page", "/health/"),
+            # the layout for a signed-in person (session, person, header, navigation) and
+            # nothing of the record: a page that is not there
+            Kind("layout only", "/no-such-page/", status=404),
             Kind("register", "/recommendations/"),
             Kind("response page", response),
             Kind("API list", "/api/v1/responses/?page_size=50"),
@@ -121,7 +124,7 @@ def throughput_phase(deployment: Deployment, args, progress) -> dict:
     profiles = {}
     if args.profile:
         progress("Profiling the workers (py-spy) while each kind is asked once more …")
-        for kind in every[1:]:
+        for kind in every[2:]:
             collapsed = profile(deployment.servers, deployment.bases, kind, cookie,
                                 connections=args.users, seconds=args.round_seconds,
                                 folder=deployment.work)  # fmt: skip

@@ -24,8 +24,8 @@ from pathlib import Path
 LUA = r"""
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
-function init(args) bad = 0 end
-function response(status, headers, body) if status ~= 200 then bad = bad + 1 end end
+function init(args) bad = 0; expected = tonumber(args[1]) or 200 end
+function response(status, headers, body) if status ~= expected then bad = bad + 1 end end
 function done(summary, latency, requests)
   local wrong = 0
   for _, thread in ipairs(threads) do wrong = wrong + thread:get("bad") end
@@ -43,6 +43,7 @@ end
 class Kind:
     name: str
     path: str
+    status: int = 200  # the answer expected; any other is an error
     rounds: list[dict] = field(default_factory=list)
 
     def rps(self) -> float:
@@ -65,7 +66,9 @@ def wrk_path() -> str:
     return found
 
 
-def ask(bases: list[str], path: str, cookie: str, connections: int, seconds: float) -> dict:
+def ask(
+    bases: list[str], path: str, cookie: str, connections: int, seconds: float, status: int = 200
+) -> dict:
     """One wrk per app server, the connections shared between them; the figures summed."""
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "report.lua"
@@ -88,6 +91,8 @@ def ask(bases: list[str], path: str, cookie: str, connections: int, seconds: flo
                     "-H",
                     f"Cookie: {cookie}",
                     base + path,
+                    "--",
+                    str(status),  # the script's argument: the answer expected
                 ],
                 stdout=subprocess.PIPE,
                 text=True,
@@ -117,10 +122,10 @@ def measure(
     rounds: int, progress=print,
 ) -> None:  # fmt: skip
     for kind in kinds:  # warm every worker's caches and connections; not counted
-        ask(bases, kind.path, cookie, connections, 2)
+        ask(bases, kind.path, cookie, connections, 2, kind.status)
     for number in range(rounds):
         for kind in kinds:
-            kind.rounds.append(ask(bases, kind.path, cookie, connections, seconds))
+            kind.rounds.append(ask(bases, kind.path, cookie, connections, seconds, kind.status))
         progress(
             f"  round {number + 1} of {rounds}: "
             + ", ".join(f"{k.name} {k.rounds[-1]['requests'] / seconds:.0f}/s" for k in kinds)
@@ -163,7 +168,7 @@ def profile(
                 stderr=subprocess.DEVNULL,
             )  # fmt: skip
         )
-    ask(bases, kind.path, cookie, connections, seconds)
+    ask(bases, kind.path, cookie, connections, seconds, kind.status)
     for sampler in samplers:
         sampler.wait(timeout=seconds + 60)
     merged = folder / f"profile-{kind.name.replace(' ', '-')}.txt"

@@ -57,14 +57,13 @@ def response_detail(user: User, pk: int) -> Response:
     return response
 
 
-def _hung_on() -> list[tuple[str, type]]:
-    return [
-        ("Update", Update),
-        ("Evidence", Evidence),
-        ("Review", Review),
-        ("Extension", ExtensionRequest),
-        ("Closure", ClosureRequest),
-    ]
+HUNG_ON_A_RESPONSE: list[tuple[str, type]] = [
+    ("Update", Update),
+    ("Evidence", Evidence),
+    ("Review", Review),
+    ("Extension", ExtensionRequest),
+    ("Closure", ClosureRequest),
+]
 
 
 def response_history(response: Response, limit: int | None = None) -> list[dict]:
@@ -84,7 +83,7 @@ def response_history(response: Response, limit: int | None = None) -> list[dict]
     sources = [
         # the historical model's own manager: `Model.history` builds a manager on each use
         (label, model.history.model._default_manager.filter(response_id=response.pk))
-        for label, model in _hung_on()
+        for label, model in HUNG_ON_A_RESPONSE
     ]
     hung_on = trail(sources if limit is None else _newest_records(sources, limit))
     entries = sorted(own + hung_on, key=lambda e: e["when"], reverse=True)
