@@ -31,21 +31,29 @@ def _draft(ctx: Context):
     )
 
 
-TRACKER_SQL = """
-    SELECT r.id, r.rag, r.status, r.revised_due_on, r.next_review_on, r.closed_on,
-           c.reference, c.number, c.kind, c.theme, c.text, c.deadline_text, c.due_on,
-           p.title, p.published_on, u.username, u.first_name, u.last_name, f.name, b.name,
-           l.narrative, l.written_on
-    FROM recommendations_response r
+# A response with its recommendation, report, owner, portfolio and board: the joins of the
+# register's floor (bench/measure.py) and the tracker's.
+RESPONSE_JOINS = """recommendations_response r
     JOIN recommendations_recommendation c ON c.id = r.recommendation_id
     JOIN inspections_report p ON p.id = c.report_id
     LEFT JOIN accounts_user u ON u.id = r.owner_id
     LEFT JOIN accounts_portfolio f ON f.id = r.portfolio_id
-    LEFT JOIN accounts_board b ON b.id = r.board_id
+    LEFT JOIN accounts_board b ON b.id = r.board_id"""
+
+TRACKER_SQL = (
+    """
+    SELECT r.id, r.rag, r.status, r.revised_due_on, r.next_review_on, r.closed_on,
+           c.reference, c.number, c.kind, c.theme, c.text, c.deadline_text, c.due_on,
+           p.title, p.published_on, u.username, u.first_name, u.last_name, f.name, b.name,
+           l.narrative, l.written_on
+    FROM """
+    + RESPONSE_JOINS
+    + """
     LEFT JOIN recommendations_update l ON l.id = (
         SELECT x.id FROM recommendations_update x WHERE x.response_id = r.id
         ORDER BY x.written_on DESC, x.id DESC LIMIT 1)
     ORDER BY c.reference, r.id"""
+)
 
 
 def _raw_rows():

@@ -168,12 +168,7 @@ def sql_floor(kind: str, ctx: Context) -> dict:
         SELECT r.id, r.status, r.rag, r.revised_due_on, r.next_review_on, r.updated_at,
                c.id, c.reference, c.number, c.kind, c.theme, c.text, c.due_on,
                p.id, p.title, u.id, u.first_name, u.last_name, f.name, b.name
-        FROM recommendations_response r
-        JOIN recommendations_recommendation c ON c.id = r.recommendation_id
-        JOIN inspections_report p ON p.id = c.report_id
-        LEFT JOIN accounts_user u ON u.id = r.owner_id
-        LEFT JOIN accounts_portfolio f ON f.id = r.portfolio_id
-        LEFT JOIN accounts_board b ON b.id = r.board_id
+        FROM {exports.RESPONSE_JOINS}
         WHERE {" AND ".join(where)}
         ORDER BY {order}
         LIMIT 25"""

@@ -276,6 +276,16 @@ def _version(form: str) -> str:
     return match.group(1) or match.group(2)
 
 
+def _save_rag(person: Person, path: str, form: str, version: str, rag: str, note: str) -> int:
+    fields = {
+        "csrfmiddlewaretoken": CSRF_RE.search(form).group(1),
+        "version": version,
+        "rag": rag,
+        "note": f"Load test: {note}.",
+    }
+    return person.post_form("conflict", path, fields)[0]
+
+
 def edit_conflict(first: Person, second: Person, response: str, stats: Stats) -> None:
     """Two liaisons open the same RAG form, each on a different app server when there are
     several; the second saves; the first then saves from the older form. The first must be
@@ -288,21 +298,11 @@ def edit_conflict(first: Person, second: Person, response: str, stats: Stats) ->
     choices = ["red", "amber", "green"]
     rag_b = first.rng.choice(choices)
     rag_a = first.rng.choice([c for c in choices if c != rag_b])
-    status, _, _ = second.post_form(
-        "conflict",
-        path,
-        {"csrfmiddlewaretoken": CSRF_RE.search(form_b).group(1), "version": version_b,
-         "rag": rag_b, "note": "Load test: the second to open saves first."},
-    )  # fmt: skip
+    status = _save_rag(second, path, form_b, version_b, rag_b, "the second to open saves first")
     if status != 302:
         raise Problem(f"conflict {path}: the first save answered HTTP {status}")
     try:
-        status, _, _ = first.post_form(
-            "conflict",
-            path,
-            {"csrfmiddlewaretoken": CSRF_RE.search(form_a).group(1), "version": version_a,
-             "rag": rag_a, "note": "Load test: saved from an older form."},
-        )  # fmt: skip
+        status = _save_rag(first, path, form_a, version_a, rag_a, "saved from an older form")
     except Problem as exc:
         if "HTTP 409" not in str(exc):
             raise
