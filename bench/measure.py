@@ -98,6 +98,7 @@ class Context:
         self.clients: dict[str, Client] = {}
         self.users = {u.username: u for u in User.objects.filter(username__startswith="bench-")}
         self.outside_weasyprint: list[float] = []
+        self.draft_pk: int | None = None
 
     def client(self, username: str) -> Client:
         if username not in self.clients:
