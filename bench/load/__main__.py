@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -105,22 +106,21 @@ def throughput_phase(deployment: Deployment, args, progress) -> dict:
             Kind("API list", "/api/v1/responses/?page_size=50"),
         ]
 
+    person = Person(2001, "liaison", deployment.bases[:1], "count", Shared(), time.monotonic() + 60)
+    person.sign_in()
+    _, _, body = person.request("count", f"/api/v1/responses/{number}/updates/?page_size=1")
+    updates = json.loads(body)["count"]
     runs = {}
     progress(
         f"Throughput: {args.users} connections asking without a pause, {args.rounds} rounds of "
         f"{args.round_seconds:g} s per kind (response {number}) …"
     )
-    if len(deployment.bases) > 1:
-        progress(f"  on one app server of {len(deployment.bases)} …")
-        one = kinds()
-        measure(deployment.bases[:1], one, cookie, connections=args.users,
-                seconds=args.round_seconds, rounds=args.rounds, progress=progress)  # fmt: skip
-        runs["one server"] = one
-        progress(f"  on all {len(deployment.bases)} app servers …")
+    count = len(deployment.bases)
+    if count > 1:
+        progress(f"  on the {count} app servers ({args.per_server} workers each) …")
     every = kinds()
     measure(deployment.bases, every, cookie, connections=args.users,
             seconds=args.round_seconds, rounds=args.rounds, progress=progress)  # fmt: skip
-    runs[f"{len(deployment.bases)} servers" if len(deployment.bases) > 1 else "one server"] = every
     profiles = {}
     if args.profile:
         progress("Profiling the workers (py-spy) while each kind is asked once more …")
@@ -133,7 +133,18 @@ def throughput_phase(deployment: Deployment, args, progress) -> dict:
                 keep = ROOT / "var" / "load" / collapsed.name
                 keep.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(collapsed, keep)
-    return {"runs": runs, "profiles": profiles}
+    if count > 1:
+        # The same workers in one server, on the same cores: what splitting them costs.
+        workers = args.per_server * count
+        progress(f"  on one app server with the same {workers} workers …")
+        deployment.stop_servers()
+        deployment.start(1, workers)
+        one = kinds()
+        measure(deployment.bases, one, cookie, connections=args.users,
+                seconds=args.round_seconds, rounds=args.rounds, progress=progress)  # fmt: skip
+        runs[f"one server, {workers} workers"] = one
+    runs[f"{count} servers" if count > 1 else "one server"] = every
+    return {"runs": runs, "profiles": profiles, "response": number, "updates": updates}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     database = args.database or ("postgresql" if args.servers > 1 else "sqlite")
     workers_in_all = args.workers or min(2 * (os.cpu_count() or 1) + 1, 9)
     per_server = max(1, round(workers_in_all / args.servers))
+    args.per_server = per_server
     target = args.report or ROOT / "bench" / (
         "load.md" if args.servers == 1 else f"load-{args.servers}-servers.md"
     )

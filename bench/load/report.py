@@ -116,11 +116,19 @@ def _throughput(add, measured, servers: int) -> bool:
                 f"| {label} | {kind.name} | {kind.rps():.0f} | {share:.0%} | {kind.p50():.0f} | "
                 f"{kind.p95():.0f} | {kind.errors()} | {verdict} |"
             )
+    add("")
+    add(
+        f"The response page asked is response {measured['response']}, the first of the "
+        f"liaison's register, with {measured['updates']} updates by the end of the run (the "
+        "people added theirs to it): the page lists every update and every file, so its "
+        "cost grows with them."
+    )
     runs = list(measured["runs"].values())
     if servers > 1 and len(runs) == 2:
         add("")
         add(
-            f"Throughput of {servers} servers against one, on the same cores (target: no lower): "
+            f"Throughput of {servers} servers against one server with the same workers, on the "
+            "same cores (target: no lower): "
             + "; ".join(
                 f"{a.name} {b.rps() / a.rps():.2f}×" for a, b in zip(runs[0], runs[1], strict=True)
             )

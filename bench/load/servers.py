@@ -75,7 +75,7 @@ class Deployment:
                 "OVERSIGHT_VAR_DIR": str(self.work),  # SQLite at work/oversight.sqlite3
                 "OVERSIGHT_DEMO": "1",
                 "ALLOWED_HOSTS": HOST,
-                "LOG_LEVEL": "WARNING",
+                "LOG_LEVEL": "ERROR",  # not a line for every 404 and 409 the run asks for
                 "OVERSIGHT_TASK_WORKER": "0",
             }
         )

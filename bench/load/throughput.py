@@ -212,5 +212,24 @@ def where_time_goes(collapsed: Path, top: int = 15) -> tuple[int, list, list]:
         found = [(n / total if total else 0, frame) for frame, n in counter.most_common()]
         return [(share, frame) for share, frame in found if share < below][:top]
 
-    # The frames every request passes through (gunicorn, the middleware chain) say nothing.
-    return total, shares(inclusive, 0.9), shares(own, 1.01)
+    # The frames every request passes through (gunicorn, the handler, the middleware chain)
+    # say nothing about the page: they are left out of the first list.
+    for frame in list(inclusive):
+        if frame.startswith(PASSED_THROUGH) or "iddleware" in frame:
+            del inclusive[frame]
+    return total, shares(inclusive, 1.01), shares(own, 1.01)
+
+
+PASSED_THROUGH = (
+    "gunicorn/",
+    "<frozen",
+    "django/core/handlers/",
+    "django/utils/deprecation.py",
+    "django/views/decorators/",
+    "django/contrib/auth/decorators.py",
+    "whitenoise/",
+    "oversight/api/strict.py",
+    "rest_framework/views.py",
+    "django/views/generic/base.py",
+    "django/views/decorators/csrf.py",
+)

@@ -6,6 +6,7 @@
 """
 
 from oversight.recommendations.selectors.records import (
+    UPDATES_SHOWN,
     closure_snapshot,
     closures_for,
     concerns_for,
@@ -29,6 +30,7 @@ from oversight.recommendations.selectors.records import (
     reviews_for,
     shared_with_others,
     under_with_own_responses,
+    update_count,
     updates_for,
 )
 from oversight.recommendations.selectors.register import (
@@ -48,6 +50,8 @@ from oversight.recommendations.selectors.register import (
 )
 
 __all__ = [
+    "UPDATES_SHOWN",
+    "update_count",
     "reviews_for",
     "evidence_visible",
     "updates_for",

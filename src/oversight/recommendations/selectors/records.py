@@ -6,8 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import User
@@ -29,10 +40,17 @@ from oversight.recommendations.models import (
 )
 from oversight.recommendations.selectors.register import OPEN_Q, responses_for
 
+UPDATES_SHOWN = 20  # the response page's newest updates; the rest on asking
 
-def response_detail(user: User, pk: int) -> Response:
+
+def response_detail(user: User, pk: int, *, updates: int | None = None) -> Response:
     """One response of the person's organisation, with its updates newest first (each with its
-    files as `update.files`), its evidence and reviews; 404 otherwise."""
+    files as `update.files`; with `updates`, the newest that many: `update_count` says how
+    many there are), its evidence and reviews; 404 otherwise."""
+    newest = Update.objects.select_related("author")
+    if updates is not None:  # a slice cannot be prefetched through a relation: its ids can
+        ids = Update.objects.filter(response_id=pk).order_by("-written_on", "-id").values("id")
+        newest = newest.filter(pk__in=Subquery(ids[:updates]))
     qs = (
         responses_for(user)
         .select_related(
@@ -41,7 +59,7 @@ def response_detail(user: User, pk: int) -> Response:
             "recommendation__report__inspectorate",
         )
         .prefetch_related(
-            Prefetch("updates", queryset=Update.objects.select_related("author")),
+            Prefetch("updates", queryset=newest),
             Prefetch("evidence", queryset=Evidence.objects.select_related("uploaded_by")),
             Prefetch("reviews", queryset=_reviews_with_reviewer()),
         )
@@ -52,12 +70,23 @@ def response_detail(user: User, pk: int) -> Response:
     for evidence in sorted(response.evidence.all(), key=lambda e: (e.uploaded_at, e.pk)):
         if evidence.update_id is not None:
             files.setdefault(evidence.update_id, []).append(evidence)
-    for update in response.updates.all():
+    shown = response.updates.all()
+    for update in shown:
         update.files = files.get(update.pk, [])
     return response
 
 
-HUNG_ON_A_RESPONSE: list[tuple[str, type]] = [
+def update_count(response: Response, shown: int | None) -> int:
+    """How many updates the response has, given the newest `shown` of them were read (None:
+    all of them were): counted only when there may be more."""
+    prefetched = len(response.updates.all())
+    if shown is None or prefetched < shown:
+        return prefetched
+    return Update.objects.filter(response_id=response.pk).count()  # not the prefetched few
+
+
+# (label, model with django-simple-history): what hangs on a response and has a history
+HUNG_ON_A_RESPONSE: list[tuple[str, Any]] = [
     ("Update", Update),
     ("Evidence", Evidence),
     ("Review", Review),

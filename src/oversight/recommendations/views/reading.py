@@ -48,7 +48,8 @@ def register(request):
 
 @require_safe
 def response_detail(request, pk: int):
-    response = selectors.response_detail(request.user, pk)
+    shown = None if request.GET.get("updates") == "all" else selectors.UPDATES_SHOWN
+    response = selectors.response_detail(request.user, pk, updates=shown)
     recommendation = response.recommendation
     return render(
         request,
@@ -62,6 +63,7 @@ def response_detail(request, pk: int):
             if recommendation.kind == RecommendationKind.CAUSE_OF_CONCERN
             else [],
             "history": selectors.response_history(response, limit=10),
+            "update_count": selectors.update_count(response, shown),
             "today": clock.today(),
             "shared": selectors.shared_with_others(recommendation, request.user),
             "can": {
