@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from oversight.dates import long_date
+
 # Bookkeeping nobody types: counters, stamps, stored files and snapshots.
 BOOKKEEPING = frozenset(
     {"id", "version", "created_at", "updated_at", "snapshot", "file"},
@@ -107,7 +109,7 @@ def show(
     if isinstance(value, dt.datetime):
         return f"{value.day} {value:%B %Y at %H:%M}"
     if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
+        return f"{long_date(value)}"
     return str(value)
 
 

@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.pages import Inspection
+
 pytestmark = pytest.mark.e2e
 
 NOTIFIED_IN_MARCH_2022 = [
@@ -21,29 +23,8 @@ NOTIFIED_IN_MARCH_2022 = [
 ]
 
 
-def expected_error(app, status: int, path: str) -> None:
-    """A form sent back with its errors answers 400 on purpose: that one is not a failure."""
-    wanted = f"{status} {app.base_url}{path}"
-    assert wanted in app.failures, f"expected {wanted}, saw {app.failures}"
-    app.failures.remove(wanted)
-
-
-def banner(app):
-    return app.page.locator(".govuk-notification-banner--success")
-
-
-def move(app, step: str, when: str, screenshot: str | None = None):
-    app.page.get_by_role("button", name="Move to the next step").click()
-    expect(app.page.get_by_role("heading", level=1)).to_have_text("Move to the next step")
-    if screenshot:
-        app.assert_accessible(screenshot)
-    app.page.get_by_label(step, exact=True).check()
-    app.page.get_by_label("When did it happen?").fill(when)
-    app.page.get_by_role("button", name="Move the inspection on").click()
-    expect(banner(app)).to_contain_text(f"The inspection moved to {step.lower()}.")
-
-
 def test_liaison_records_an_inspection_with_date_tbc_and_moves_it_to_published(app, demo):
+    programme = Inspection(app)
     app.sign_in("liaison")
     app.goto("/inspections/")
     app.assert_accessible("inspections-list-liaison")
@@ -52,7 +33,7 @@ def test_liaison_records_an_inspection_with_date_tbc_and_moves_it_to_published(a
     app.assert_accessible("inspection-form")
 
     app.page.get_by_role("button", name="Record the inspection").click()
-    expected_error(app, 400, "/inspections/new/")
+    programme.sent_back("/inspections/new/")
     summary = app.page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Enter the title of the inspection")
     expect(summary).to_contain_text("Choose what kind of inspection it is")
@@ -66,7 +47,7 @@ def test_liaison_records_an_inspection_with_date_tbc_and_moves_it_to_published(a
     expect(app.page.get_by_role("heading", level=1)).to_have_text(
         "Thematic Inspection of Police Vetting"
     )
-    expect(banner(app)).to_contain_text("“date TBC” was understood as date to be confirmed")
+    expect(programme.success()).to_contain_text("“date TBC” was understood as date to be confirmed")
     expect(app.page.get_by_text("Understood as date to be confirmed", exact=True)).to_be_visible()
     app.assert_accessible("inspection-recorded")
 
@@ -77,13 +58,13 @@ def test_liaison_records_an_inspection_with_date_tbc_and_moves_it_to_published(a
     app.page.get_by_label("Note on Kent Police (optional)").fill("Medway district")
     app.page.get_by_label("Sussex Police", exact=True).check()
     app.page.get_by_role("button", name="Save who takes part").click()
-    expect(banner(app)).to_contain_text("Who takes part was saved.")
+    expect(programme.success()).to_contain_text("Who takes part was saved.")
     expect(app.page.get_by_text("Kent (Medway district)")).to_be_visible()
     expect(app.page.get_by_text("Sussex Police")).to_be_visible()
 
-    move(app, "Scheduled", "1 July 2022", screenshot="inspection-move-form")
-    move(app, "Fieldwork", "W/C 5th September 2022")
-    move(app, "Debriefed", "9 September 2022")
+    programme.move_on("Scheduled", "1 July 2022", screenshot="inspection-move-form")
+    programme.move_on("Fieldwork", "W/C 5th September 2022")
+    programme.move_on("Debriefed", "9 September 2022")
 
     app.page.get_by_role("button", name="Record the hot debrief").click()
     app.page.get_by_label("Strengths").fill("Vetting backlog cleared\nClear leadership")
@@ -97,10 +78,12 @@ def test_liaison_records_an_inspection_with_date_tbc_and_moves_it_to_published(a
     app.page.get_by_label("Due (optional)").fill("by November 2022")
     app.assert_accessible("inspection-action-form")
     app.page.get_by_role("button", name="Add the action").click()
-    expect(banner(app)).to_contain_text("“by November 2022” was understood as November 2022")
+    expect(programme.success()).to_contain_text(
+        "“by November 2022” was understood as November 2022"
+    )
 
-    move(app, "Awaiting report", "September 2022")
-    move(app, "Published", "15 December 2022")
+    programme.move_on("Awaiting report", "September 2022")
+    programme.move_on("Published", "15 December 2022")
     expect(app.page.get_by_role("button", name="Move to the next step")).to_have_count(0)
     timeline = app.page.locator(".moj-timeline")
     for step in ("Notified", "Scheduled", "Fieldwork", "Debriefed", "Awaiting report", "Published"):
@@ -115,7 +98,7 @@ def test_liaison_records_an_inspection_with_date_tbc_and_moves_it_to_published(a
     app.page.get_by_label("Year").fill("2022")
     app.assert_accessible("report-form")
     app.page.get_by_role("button", name="Record the report").click()
-    expect(banner(app)).to_contain_text("The report was recorded.")
+    expect(programme.success()).to_contain_text("The report was recorded.")
     app.page.get_by_role("button", name="Add a finding").click()
     app.page.get_by_label("Heading (optional)").fill("In relation to West Midlands Police")
     app.page.get_by_label("Finding", exact=True).fill("Vetting decisions are well recorded.")
@@ -162,6 +145,7 @@ def test_the_forward_look_for_april_2022_and_its_print_layout(app, demo):
 
 
 def test_peel_grades_recorded_and_compared_across_cycles(app, demo):
+    programme = Inspection(app)
     app.sign_in("liaison")
     app.goto("/inspections/peel/")
     expect(app.page.get_by_role("heading", level=1)).to_have_text("PEEL grades")
@@ -175,7 +159,7 @@ def test_peel_grades_recorded_and_compared_across_cycles(app, demo):
     app.page.get_by_label("Leadership and force management").select_option(label="Good")
     app.assert_accessible("peel-form")
     app.page.get_by_role("button", name="Save the grades").click()
-    expect(banner(app)).to_contain_text("The PEEL 2023–25 grades were recorded.")
+    expect(programme.success()).to_contain_text("The PEEL 2023–25 grades were recorded.")
 
     app.page.get_by_role("link", name="PEEL 2021/22").first.click()
     app.page.get_by_role("button", name="Change the grades").click()
@@ -199,6 +183,7 @@ def test_peel_grades_recorded_and_compared_across_cycles(app, demo):
 
 
 def test_monitoring_stage_and_engagement_log(app, demo):
+    programme = Inspection(app)
     app.sign_in("liaison")
     app.goto("/inspections/engagements/")
     log = app.page.locator("table", has_text="latest first")
@@ -215,7 +200,7 @@ def test_monitoring_stage_and_engagement_log(app, demo):
     )
     app.assert_accessible("engagement-form")
     app.page.get_by_role("button", name="Log the contact").click()
-    expect(banner(app)).to_contain_text("understood as week commencing 4 July 2022")
+    expect(programme.success()).to_contain_text("understood as week commencing 4 July 2022")
 
     app.goto("/inspections/monitoring/")
     app.assert_accessible("monitoring-empty")

@@ -4,55 +4,20 @@ viewer who may change nothing. Every page walked through passes axe-core."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import expect
+
+from tests.e2e.pages import Decisions, Responses
 
 pytestmark = pytest.mark.e2e
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
-def expected_error(app, status: int, path: str) -> None:
-    """A form sent back with its errors answers 400 on purpose: that one is not a failure."""
-    wanted = f"{status} {app.base_url}{path}"
-    assert wanted in app.failures, f"expected {wanted}, saw {app.failures}"
-    app.failures.remove(wanted)
-
-
-def sign_out(app):
-    app.page.get_by_role("button", name="Sign out").click()
-    app.page.wait_for_load_state()
-
-
-def open_9159_from_my_responses(app):
-    app.page.get_by_role("link", name="My responses").click()
-    expect(app.page.get_by_role("heading", level=1)).to_have_text("My responses")
-    app.page.get_by_role("link", name="Recommendation 9159").click()
-    expect(app.page.get_by_role("heading", level=1)).to_contain_text("Recommendation 9159")
-
-
-def decide(app, list_link: str, action: str, note: str = ""):
-    """From the Decisions pages, open the 9159 request and record `action`."""
-    app.page.get_by_role("link", name="Decisions").click()
-    if list_link != "Extension requests":
-        app.page.get_by_role("link", name=list_link).click()
-    app.assert_accessible(f"lifecycle-{list_link.lower().replace(' ', '-')}")
-    app.page.get_by_role("link", name=re.compile(r"^Recommendation 9159")).first.click()
-    app.assert_accessible(f"lifecycle-{action.split(':')[0].lower().replace(' ', '-')}-form")
-    app.page.get_by_label(action).check()
-    if note:
-        app.page.get_by_label("Note").fill(note)
-    app.page.get_by_role("button", name="Record the decision").click()
-    expect(app.page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "Your decision was recorded"
-    )
-
-
 def test_owner_adds_an_update_with_evidence(app, demo, tmp_path):
     evidence = tmp_path / "Crime Board minutes.pdf"
     evidence.write_bytes(PDF)
+    responses = Responses(app)
     app.sign_in("owner")
     app.page.get_by_role("link", name="My responses").click()
     app.assert_accessible("lifecycle-my-responses")
@@ -60,12 +25,12 @@ def test_owner_adds_an_update_with_evidence(app, demo, tmp_path):
     app.assert_accessible("lifecycle-response-owner")
 
     app.page.get_by_role("button", name="Add an update").click()
-    expect(app.page.get_by_role("heading", level=1)).to_have_text("Add an update")
+    expect(responses.heading()).to_have_text("Add an update")
     app.assert_accessible("lifecycle-update-form")
-    form_path = app.page.url.removeprefix(app.base_url)
+    form_path = responses.path()
     app.page.get_by_role("button", name="Add the update").click()
-    expected_error(app, 400, form_path)
-    summary = app.page.locator(".govuk-error-summary")
+    responses.sent_back(form_path)
+    summary = responses.error_summary()
     expect(summary).to_contain_text("Enter what progress has been made")
     expect(summary).to_contain_text("Choose the RAG rating you propose")
     app.assert_accessible("lifecycle-update-form-errors")
@@ -78,18 +43,17 @@ def test_owner_adds_an_update_with_evidence(app, demo, tmp_path):
     app.page.get_by_label("Describe the files (optional)").fill("Minutes, Crime Board, May 2022")
     app.page.get_by_role("button", name="Add the update").click()
 
-    expect(app.page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "Your update was added with 1 evidence file"
-    )
-    timeline = app.page.locator(".moj-timeline").first
+    expect(responses.success()).to_contain_text("Your update was added with 1 evidence file")
+    timeline = responses.timeline()
     expect(timeline).to_contain_text("daily management meeting")
     expect(timeline.get_by_role("link", name="Crime Board minutes.pdf")).to_be_visible()
     app.assert_accessible("lifecycle-response-after-update")
 
 
 def test_extension_asked_for_and_approved(app, demo):
+    responses, decisions = Responses(app), Decisions(app)
     app.sign_in("owner")
-    open_9159_from_my_responses(app)
+    responses.open_from_my_responses("9159")
     app.page.get_by_role("button", name="Ask for more time").click()
     app.assert_accessible("lifecycle-extension-form")
     app.page.get_by_label("Day").fill("31")
@@ -99,49 +63,45 @@ def test_extension_asked_for_and_approved(app, demo):
         "The new crime recording system goes live in 2026."
     )
     app.page.get_by_role("button", name="Send the request").click()
-    expect(app.page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "extension request was sent"
-    )
+    expect(responses.success()).to_contain_text("extension request was sent")
     expect(app.page.get_by_text("Waiting for a decision").first).to_be_visible()
-    sign_out(app)
+    responses.sign_out()
 
     app.sign_in("executive")
-    decide(app, "Extension requests", "Approve")
-    expect(app.page.get_by_role("heading", level=1)).to_contain_text("Recommendation 9159")
-    due_key = app.page.locator(".govuk-summary-list__key", has_text=re.compile(r"^\s*Due\s*$"))
-    due = app.page.locator(".govuk-summary-list__row").filter(has=due_key)
-    expect(due).to_contain_text("31 March 2027")
-    original = app.page.locator(".govuk-summary-list__row", has_text="Original due date")
-    expect(original).to_contain_text("19 October 2018")
+    decisions.decide("Extension requests", "Approve")
+    expect(responses.heading()).to_contain_text("Recommendation 9159")
+    expect(responses.row("Due")).to_contain_text("31 March 2027")
+    expect(responses.row("Original due date")).to_contain_text("19 October 2018")
     app.assert_accessible("lifecycle-response-after-extension")
 
 
 def test_closure_asked_for_checked_and_signed_off(app, demo):
+    responses, decisions = Responses(app), Decisions(app)
     app.sign_in("owner")
-    open_9159_from_my_responses(app)
+    responses.open_from_my_responses("9159")
     app.page.get_by_role("button", name="Ask for closure").click()
     app.assert_accessible("lifecycle-closure-request-form")
     app.page.get_by_label("Closing statement").fill(
         "The flag is used every day; the problem profile shows the patterns it found."
     )
     app.page.get_by_role("button", name="Ask for closure").click()
-    expect(app.page.get_by_role("heading", level=1)).to_have_text("Closure request")
+    expect(responses.heading()).to_have_text("Closure request")
     expect(app.page.locator(".govuk-summary-list").first).to_contain_text("Requested by the owner")
     app.assert_accessible("lifecycle-closure-requested")
-    sign_out(app)
+    responses.sign_out()
 
     app.sign_in("liaison")
-    decide(app, "Closure requests", "Evidence checked: send for sign-off", "Minutes seen")
+    decisions.decide("Closure requests", "Evidence checked: send for sign-off", "Minutes seen")
     expect(app.page.locator(".govuk-summary-list").first).to_contain_text(
         "Evidence checked by the liaison"
     )
     app.assert_accessible("lifecycle-closure-checked")
-    sign_out(app)
+    responses.sign_out()
 
     app.sign_in("executive")
-    decide(app, "Closure requests", "Sign off: close the response")
+    decisions.decide("Closure requests", "Sign off: close the response")
     app.page.get_by_role("link", name="Back to the response").click()
-    response_summary = app.page.locator(".govuk-summary-list--no-border")
+    response_summary = responses.summary()
     expect(response_summary).to_contain_text("Closed")
     expect(response_summary).to_contain_text("Blue (complete)")
     expect(app.page.get_by_role("button", name="Add an update")).to_have_count(0)
@@ -149,12 +109,11 @@ def test_closure_asked_for_checked_and_signed_off(app, demo):
     app.page.go_back()
     expect(app.page.get_by_role("heading", name="What was approved")).to_be_visible()
     app.assert_accessible("lifecycle-closure-approved")
-    sign_out(app)
+    responses.sign_out()
 
     # evidence is fixed once closed: the liaison reopens it, with a reason, to change it
     app.sign_in("liaison")
-    app.goto("/recommendations/")
-    app.page.get_by_role("link", name=re.compile(r"^9159\b")).click()
+    responses.open_from_register("9159")
     app.page.get_by_role("link", name="Reopen it, with a reason").click()
     app.assert_accessible("lifecycle-reopen-form")
     app.page.get_by_label("Why is it reopened?").fill("The inspectorate asked for the policy")
@@ -166,10 +125,9 @@ def test_closure_asked_for_checked_and_signed_off(app, demo):
 def test_viewer_sees_no_actions_and_cannot_post(app, demo):
     from oversight.recommendations.models import Response, Update
 
+    responses = Responses(app)
     app.sign_in("viewer")
-    app.goto("/recommendations/")
-    app.page.get_by_role("link", name=re.compile(r"^9159\b")).click()
-    expect(app.page.get_by_role("heading", level=1)).to_contain_text("Recommendation 9159")
+    responses.open_from_register("9159")
     for name in ("Add an update", "Add evidence", "Ask for more time", "Ask for closure"):
         expect(app.page.get_by_role("button", name=name)).to_have_count(0)
         expect(app.page.get_by_role("link", name=name)).to_have_count(0)
@@ -198,7 +156,7 @@ def test_viewer_sees_no_actions_and_cannot_post(app, demo):
     assert response.status == "in_progress" and response.rag == "green"
 
     app.page.get_by_role("link", name="See the full history of this response").click()
-    expect(app.page.get_by_role("heading", level=1)).to_have_text("History")
+    expect(responses.heading()).to_have_text("History")
     app.assert_accessible("lifecycle-history")
 
 
@@ -207,6 +165,7 @@ def test_liaison_pages_are_accessible(app, demo):
     from oversight.recommendations.models import Response
 
     response = Response.objects.get(recommendation__reference="9159")
+    responses = Responses(app)
     app.sign_in("liaison")
     app.goto(f"/recommendations/responses/{response.pk}/")
     expect(app.page.get_by_role("link", name="Assign or edit the response")).to_be_visible()
@@ -239,6 +198,6 @@ def test_liaison_pages_are_accessible(app, demo):
                 "document.querySelectorAll('input[name=rag]').forEach(r => r.checked = false)"
             )
         app.page.get_by_role("button", name=button).click()
-        expected_error(app, 400, f"/recommendations/{path}")
-        expect(app.page.locator(".govuk-error-summary")).to_be_visible()
+        responses.sent_back(f"/recommendations/{path}")
+        expect(responses.error_summary()).to_be_visible()
         app.assert_accessible(f"lifecycle-{name}-errors")

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from oversight.ingest.models import BatchStatus, ImportBatch
-from oversight.ingest.services import background
+from oversight.ingest.services import background, progress
 from oversight.recommendations.models import Recommendation
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -111,9 +111,9 @@ def test_an_import_whose_worker_died_says_so_and_can_be_confirmed_again(signed_i
     batch = upload(signed_in, tracker(3))
     signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
     first_task = ImportBatch.objects.get(pk=batch.pk).task_id
-    stale = time.time() - background.STOPPED_AFTER_SECONDS - 5
+    stale = time.time() - progress.STOPPED_AFTER_SECONDS - 5
     caches[settings.OVERSIGHT_PROGRESS_CACHE].set(
-        background._key(batch.pk), {"done": 2, "total": 3, "at": stale}
+        progress._key(batch.pk), {"done": 2, "total": 3, "at": stale}
     )
     page = text(signed_in.get(reverse("ingest:result", args=[batch.pk])))
     assert "The import stopped before it finished" in page

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.checks import Error, Warning, register
 
+from oversight.accounts.oidc import BACKEND_PATH, group_map_problems
+
 
 @register()
 def check_single_sign_on(app_configs=None, **kwargs):
-    from oversight.accounts.oidc import BACKEND_PATH, group_map_problems
-
     if not getattr(settings, "OIDC_ENABLED", False):
         return []
     issues = []

@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from oversight.accounts.models import Role
+from oversight.accounts.two_factor import CODE_DIGITS, normalise
+
 
 class SignInForm(AuthenticationForm):
     error_messages = {
@@ -29,8 +32,6 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        from oversight.accounts.two_factor import CODE_DIGITS, normalise
-
         code = normalise(self.cleaned_data["code"])
         if len(code) != CODE_DIGITS or not (code.isascii() and code.isdigit()):
             raise forms.ValidationError("The code must be 6 digits, like 123456")
@@ -62,8 +63,6 @@ class PersonForm(forms.Form):
     expected = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, inviting: bool, **kwargs):
-        from oversight.accounts.models import Role
-
         super().__init__(*args, **kwargs)
         self.inviting = inviting
         self.fields["role"].choices = Role.choices

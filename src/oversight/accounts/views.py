@@ -18,10 +18,12 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views import View
 
+from oversight import audit
 from oversight.accounts import services, two_factor
 from oversight.accounts.forms import CodeForm, SignInForm
 from oversight.accounts.models import TwoFactor, User
 from oversight.accounts.oidc import oidc_enabled
+from oversight.forms import error_list
 
 PENDING = "two_factor_pending"  # the person who gave the right password and now owes a code
 SETUP_SECRET = "two_factor_setup_secret"
@@ -240,8 +242,6 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     post_reset_login = False
 
     def get_context_data(self, **kwargs):
-        from oversight.forms import error_list
-
         context = super().get_context_data(**kwargs)
         form = context.get("form")
         errors = error_list(form) if form is not None and form.is_bound and form.errors else []
@@ -253,8 +253,6 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
         return context
 
     def form_valid(self, form):
-        from oversight import audit
-
         audit.stamp(form.user, actor=form.user, reason="Password chosen from the invitation")
         response = super().form_valid(form)
         messages.success(self.request, "Your password was saved. Sign in with it now.")

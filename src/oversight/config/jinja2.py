@@ -12,6 +12,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from oversight.dates import long_date  # noqa: F401 — a filter, and imported from here
+from oversight.jinja_helpers import register
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -67,7 +68,6 @@ def environment(**options) -> Environment:
         }
     )
     env.filters.update({"long_date": long_date})
-    from oversight.jinja_helpers import register
 
     register(env)
     return env

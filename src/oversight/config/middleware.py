@@ -8,6 +8,8 @@ import time
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
+from oversight.params import BadParameter
+
 TOUCHED = "_oversight_touched"
 
 
@@ -72,8 +74,6 @@ class BadParameterMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from oversight.params import BadParameter
-
         if not isinstance(exception, BadParameter):
             return None
         if request.path.startswith("/api/"):

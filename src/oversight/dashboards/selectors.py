@@ -12,6 +12,8 @@ from django.urls import reverse
 
 from oversight.accounts.models import Role, User
 from oversight.accounts.policies import organisation_id_of
+from oversight.dashboards.models import MonthlySnapshot
+from oversight.dashboards.snapshots import Figures, figures_now, month_start
 from oversight.recommendations import selectors as rec
 from oversight.recommendations.models import (
     ENDED_STATUSES,
@@ -262,9 +264,6 @@ def _dashboard(user: User, *, today: dt.date, trend_months: int | None = 60) -> 
 
 def trend(user: User, *, today: dt.date, months: int | None = 60) -> list[TrendRow]:
     """Month by month: the stored snapshots of earlier months, and this month as it is now."""
-    from oversight.dashboards.models import MonthlySnapshot
-    from oversight.dashboards.snapshots import figures_now, month_start
-
     org_id = organisation_id_of(user)
     this_month = month_start(today)
     qs = MonthlySnapshot.objects.filter(organisation_id=org_id, month__lt=this_month)
@@ -281,8 +280,6 @@ def trend(user: User, *, today: dt.date, months: int | None = 60) -> list[TrendR
     ]
     now = figures_now(today, [org_id]).get(org_id)
     if now or rows:
-        from oversight.dashboards.snapshots import Figures
-
         f = now or Figures()
         rows.append(
             TrendRow(

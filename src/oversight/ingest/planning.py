@@ -52,6 +52,7 @@ from oversight.recommendations.models import (
 from oversight.recommendations.selectors import recommendations_of
 from oversight.recommendations.services.from_file import Wanted, foreseen
 from oversight.rules.deadlines import compute_deadline
+from oversight.rules.partial_dates import parse_partial_date
 
 __all__ = [
     "ACTION_LABELS",
@@ -236,8 +237,6 @@ def dated_updates(progress: str, today: dt.date) -> list[PlannedUpdate]:
     """A tracker's progress cell as updates: each entry that opens with a date becomes an update
     of that date, as written; text with no date before it is one update the file gives no date
     for."""
-    from oversight.rules.partial_dates import parse_partial_date
-
     text = progress.strip()
     marks = list(_ENTRY_DATE.finditer(text))
     updates: list[PlannedUpdate] = []

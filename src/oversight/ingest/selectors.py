@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404
 from oversight.accounts.models import User
 from oversight.accounts.policies import organisation_id_of
 from oversight.ingest.models import ImportBatch, ImportedRecord
+from oversight.inspections.models import Inspection, Report
+from oversight.recommendations.models import Recommendation, Response
 
 
 def batches_for(user: User) -> QuerySet[ImportBatch]:
@@ -44,9 +46,6 @@ def batch_records(batch: ImportBatch) -> list[ImportedRecord]:
 
 def batch_of(record) -> ImportBatch | None:
     """The import that created a recommendation, response, report or inspection, if any."""
-    from oversight.inspections.models import Inspection, Report
-    from oversight.recommendations.models import Recommendation, Response
-
     field = {
         Recommendation: "recommendation",
         Response: "response",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from oversight.dates import long_date
 from oversight.rules.partial_dates import (
     PartialDate,
     Precision,
@@ -67,4 +68,4 @@ def say_back(label: str, when: PartialDate) -> str:
 
 def as_written(day: dt.date) -> str:
     """A day the way the papers write it, for a form's starting value: "4 April 2022"."""
-    return f"{day.day} {day:%B %Y}"
+    return f"{long_date(day)}"

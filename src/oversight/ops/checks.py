@@ -5,12 +5,11 @@ from __future__ import annotations
 from django.core.checks import Warning, register
 
 from oversight.dates import long_date
+from oversight.ops.private import readable_by_others
 
 
 @register(deploy=True)
 def check_files_are_private(app_configs=None, **kwargs):
-    from oversight.ops.private import readable_by_others
-
     found = readable_by_others()
     if not found:
         return []

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from oversight.recommendations.models import Evidence
+
 EVIDENCE_DIR = "evidence"
 
 
@@ -39,8 +41,6 @@ def _walk(storage, directory: str):
 
 def referenced_names() -> set[str]:
     """Every stored file name an evidence record points to, now or in its history."""
-    from oversight.recommendations.models import Evidence
-
     names = set(Evidence.objects.values_list("file", flat=True))
     names |= set(Evidence.history.values_list("file", flat=True))
     return {n for n in names if n}

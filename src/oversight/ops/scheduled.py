@@ -27,21 +27,19 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from oversight import clock
+from oversight.dashboards import snapshots
 from oversight.ops.models import ScheduledRun
+from oversight.reminders.services import reminders_send
 
 STALE_AFTER = dt.timedelta(hours=2)
 
 
 def _snapshot(today: dt.date) -> str:
-    from oversight.dashboards import snapshots
-
     taken = snapshots.snapshot_take(today=today)
     return f"the figures of {today:%B %Y} recorded for {taken} organisation(s)"
 
 
 def _reminders(today: dt.date) -> str:
-    from oversight.reminders.services import reminders_send
-
     report = reminders_send(today=today)
     sent = sum(1 for o in report.outcomes if o.status != "failed")
     if report.failed:

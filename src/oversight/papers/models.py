@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from oversight import clock
 from oversight.accounts.models import Organisation
+from oversight.dates import long_date
 
 
 class ItemOrder(models.TextChoices):
@@ -63,7 +64,7 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         name = self.committee.short_name or self.committee.name
-        return f"{name}, {self.held_on.day} {self.held_on:%B %Y}"
+        return f"{name}, {long_date(self.held_on)}"
 
 
 class PaperStatus(models.TextChoices):

@@ -22,6 +22,7 @@ from oversight.inspections.models import (
     InspectionStatus,
     Report,
 )
+from oversight.inspections.selectors.forward import status_as_of
 from oversight.papers import as_at, policies
 from oversight.papers.facts import PaperFacts
 from oversight.papers.models import Committee, Meeting, Paper, PaperStatus
@@ -132,8 +133,6 @@ def default_period(meeting: Meeting) -> tuple[dt.date, dt.date]:
 
 def status_on(inspection: Inspection, day: dt.date) -> str | None:
     """The step an inspection had reached on `day`: the same rule as the forward look."""
-    from oversight.inspections.selectors.forward import status_as_of
-
     return status_as_of(inspection, day)
 
 

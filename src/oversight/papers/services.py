@@ -15,6 +15,7 @@ from django.db import transaction
 from oversight import audit, clock
 from oversight.accounts.models import Organisation, User
 from oversight.accounts.policies import require_liaison
+from oversight.accounts.services.structure import name_unused
 from oversight.conflicts import EditConflict, check_latest_change
 from oversight.dates import long_date
 from oversight.papers import compose, selectors
@@ -27,6 +28,7 @@ from oversight.papers.models import (
     PaperStatus,
     WordTemplate,
 )
+from oversight.recommendations.filetypes import RefusedFile, detect
 
 PAPERS_LIAISON_ONLY = "Only the liaison lead prepares committee papers."
 
@@ -94,8 +96,6 @@ def committee_change(
 
 
 def _committee_name(organisation_id: int, name: str, exclude: int | None = None) -> str:
-    from oversight.accounts.services.structure import name_unused
-
     siblings = Committee.objects.filter(organisation_id=organisation_id)
     return name_unused(siblings, name, "committee", exclude=exclude)
 
@@ -345,7 +345,6 @@ def paper_new_version(*, paper: Paper, actor: User) -> Paper:
 def word_template_upload(*, organisation: Organisation, actor: User, upload) -> WordTemplate:
     """An organisation's own Word template: a .docx, checked by content."""
     require_liaison(actor, organisation.pk, refusal=PAPERS_LIAISON_ONLY)
-    from oversight.recommendations.filetypes import RefusedFile, detect
 
     head = upload.read(64 * 1024)
     upload.seek(0)

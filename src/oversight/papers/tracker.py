@@ -21,7 +21,9 @@ from oversight.recommendations.models import (
     ENDED_STATUSES,
     RecommendationKind,
     ResponseStatus,
+    Update,
 )
+from oversight.recommendations.selectors import latest_update_id
 from oversight.rules.rag import is_overdue, rag_label
 
 COLUMNS: list[tuple[str, int]] = [
@@ -142,8 +144,6 @@ def rows(values: Iterable[tuple], *, today: dt.date) -> Iterator[list]:
 
 def with_latest_updates(queryset):
     """The responses, each with the id of its latest update (one subquery)."""
-    from oversight.recommendations.selectors import latest_update_id
-
     if "latest_update_id" in queryset.query.annotations:
         return queryset
     return queryset.annotate(latest_update_id=latest_update_id())
@@ -155,8 +155,6 @@ def plain_values(
     """The tracker's values of each response (VALUE_FIELDS, then the organisation's name when
     asked, then its latest update's narrative and date): one query for the responses
     (streamed), one per chunk of `size` for the updates. `progress(rows)` after each chunk."""
-    from oversight.recommendations.models import Update
-
     chunk: list[tuple] = []
     fields = (*VALUE_FIELDS, "organisation__name") if organisation else VALUE_FIELDS
     latest_at = len(VALUE_FIELDS) - 1

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from oversight import clock
 from oversight.accounts.models import Board, Organisation, Portfolio
+from oversight.dates import long_date
 from oversight.inspections.models import Report
 from oversight.rules.deadlines import DeadlineKind
 from oversight.rules.rag import Rag
@@ -245,7 +246,7 @@ class Update(models.Model):
         indexes = [models.Index(fields=["response", "-written_on"])]
 
     def __str__(self) -> str:
-        return f"Update of {self.written_on.day} {self.written_on:%B %Y}"
+        return f"Update of {long_date(self.written_on)}"
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:
@@ -320,7 +321,7 @@ class Review(models.Model):
         ordering = ["-reviewed_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_outcome_display()} on {self.reviewed_on.day} {self.reviewed_on:%B %Y}"
+        return f"{self.get_outcome_display()} on {long_date(self.reviewed_on)}"
 
 
 class RequestStatus(models.TextChoices):
@@ -363,7 +364,7 @@ class ExtensionRequest(models.Model):
 
     def __str__(self) -> str:
         day = self.proposed_due_on
-        return f"Extension to {day.day} {day:%B %Y} ({self.get_status_display()})"
+        return f"Extension to {long_date(day)} ({self.get_status_display()})"
 
 
 class ClosureStage(models.TextChoices):

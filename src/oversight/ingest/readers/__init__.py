@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import pathlib
 
-from oversight.ingest.extraction import Extraction, ItemKind, SourceKind, UnreadableFile
+from oversight.ingest.extraction import Extraction, ItemKind, Source, SourceKind, UnreadableFile
 from oversight.ingest.readers import files, pdf, text
 from oversight.ingest.readers.about import organisation_named, refers_to_itself
 from oversight.ingest.readers.common import set_deadline
@@ -71,8 +71,6 @@ def _read(
     name: str,
     column_map: dict[int, str] | None,
 ) -> Extraction:
-    from oversight.ingest.extraction import Source
-
     source = Source(path=str(path), sha256=files.sha256_of(data), kind=SourceKind.UNKNOWN,
                     format=fmt, name=name)  # fmt: skip
     extraction = Extraction(source=source)

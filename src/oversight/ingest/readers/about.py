@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from oversight.accounts.reference_data import FIRE_AND_RESCUE_SERVICES, TERRITORIAL_FORCES
 from oversight.ingest.readers.text import Para
 
 OPENING = 12  # paragraphs read after the title
@@ -20,8 +21,6 @@ TITLE_WEIGHT = 5
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    from oversight.accounts.reference_data import FIRE_AND_RESCUE_SERVICES, TERRITORIAL_FORCES
-
     found = []
     for name, _short, aliases in [*TERRITORIAL_FORCES, *FIRE_AND_RESCUE_SERVICES]:
         written = {name, *aliases}

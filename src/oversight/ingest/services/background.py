@@ -12,12 +12,8 @@ nothing imported; the page says so, and the import can be confirmed again.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -28,64 +24,13 @@ from oversight.accounts.models import User
 from oversight.ingest.models import BatchStatus, ImportBatch
 from oversight.ingest.services.batches import ImportRefused, batch_preview, require_importer
 from oversight.ingest.services.confirm import ImportBlocked, ingest_confirm
+from oversight.ingest.services.progress import (
+    ProgressReporter,
+    import_progress,
+    progress_forget,
+)
 
 logger = logging.getLogger(__name__)
-
-# A running import writes its progress at least this often; a longer silence means it stopped.
-HEARTBEAT_SECONDS = 5
-STOPPED_AFTER_SECONDS = 120
-
-
-def _progress_cache():
-    return caches[settings.OVERSIGHT_PROGRESS_CACHE]
-
-
-def _key(batch_id: int) -> str:
-    return f"import-progress:{batch_id}"
-
-
-class ProgressReporter:
-    """Called by the import as it goes: (done, total). Writes at most every half second."""
-
-    def __init__(self, batch_id: int):
-        self.batch_id = batch_id
-        self.last = 0.0
-
-    def __call__(self, done: int, total: int, *, force: bool = False) -> None:
-        now = time.time()
-        if not force and now - self.last < 0.5:
-            return
-        self.last = now
-        _progress_cache().set(
-            _key(self.batch_id), {"done": done, "total": total, "at": now}, timeout=86400
-        )
-
-
-@dataclass
-class Progress:
-    """What the page says about an import in the background."""
-
-    state: str  # "waiting" (queued), "running", "stopped" (the worker went away)
-    done: int = 0
-    total: int = 0
-    waited_seconds: int = 0
-
-    @property
-    def percent(self) -> int:
-        return int(100 * self.done / self.total) if self.total else 0
-
-
-def import_progress(batch: ImportBatch) -> Progress:
-    """How far the background import of `batch` (being imported) has got."""
-    now = time.time()
-    queued = batch.queued_at.timestamp() if batch.queued_at else now
-    seen = _progress_cache().get(_key(batch.pk))
-    if seen is None:
-        waited = int(now - queued)
-        return Progress("waiting", waited_seconds=waited)
-    if now - seen["at"] > STOPPED_AFTER_SECONDS:
-        return Progress("stopped", seen["done"], seen["total"], int(now - queued))
-    return Progress("running", seen["done"], seen["total"], int(now - queued))
 
 
 @transaction.atomic
@@ -115,7 +60,7 @@ def ingest_confirm_later(
     current.skipped_rows = skipped
     current.queued_at = timezone.now()
     current.problem = {}
-    _progress_cache().delete(_key(current.pk))
+    progress_forget(current.pk)
     audit.save(current, actor=actor, reason="Confirmed: to be imported in the background")
     result = import_batch.enqueue(current.pk, actor.pk)
     if current.status == BatchStatus.IMPORTING:  # not already done (the immediate backend)
@@ -134,7 +79,7 @@ def _refused(batch_id: int, actor: User, message: str, rows: list[int] | None = 
         current.status = BatchStatus.PREVIEWED
         current.problem = {"message": message, "rows": rows or []}
         audit.save(current, actor=actor, reason=f"Not imported: {message}"[:100])
-    _progress_cache().delete(_key(batch_id))
+    progress_forget(batch_id)
 
 
 @task()
@@ -165,5 +110,5 @@ def import_batch(batch_id: int, actor_id: int) -> dict:
             "happens again, tell the people who run Oversight.",
         )
         raise
-    _progress_cache().delete(_key(batch_id))
+    progress_forget(batch_id)
     return {"imported": True, "counts": result.counts}

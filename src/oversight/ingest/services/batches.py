@@ -18,6 +18,7 @@ from oversight.accounts.policies import require_liaison
 from oversight.ingest.extraction import Extraction, UnreadableFile
 from oversight.ingest.models import BatchStatus, ImportBatch
 from oversight.ingest.planning import Plan, build_plan
+from oversight.ingest.services.progress import import_progress
 from oversight.ingest.stored import extraction_from_json
 
 
@@ -93,6 +94,8 @@ def read_bytes(
     data: bytes, *, name: str, column_map: dict[int, str] | None = None, path: Path | None = None
 ) -> Extraction:
     """Read a file's bytes with the readers; raises UnreadableFile with a reason for a person."""
+    # The readers (and the PDF libraries under them) are loaded on the first import, not by
+    # every web worker at start; the ingest tests put their own readers in their place.
     from oversight.ingest.readers import read_file
 
     if not data:
@@ -172,11 +175,8 @@ def batch_preview(batch: ImportBatch) -> Preview:
 def _lock_waiting(batch: ImportBatch, actor: User) -> ImportBatch:
     require_importer(actor, batch.organisation_id)
     current = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if current.status == BatchStatus.IMPORTING:
-        from oversight.ingest.services.background import import_progress
-
-        if import_progress(current).state == "stopped":  # nothing was imported: start over
-            return current
+    if current.status == BatchStatus.IMPORTING and import_progress(current).state == "stopped":
+        return current  # nothing was imported: start over
     if current.status != BatchStatus.PREVIEWED:
         raise ImportRefused(
             f"This import was already {current.get_status_display().lower()}: "

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from oversight import audit, clock
 from oversight.accounts.models import User
+from oversight.dates import long_date
 from oversight.ingest.matching import long_day
 from oversight.ingest.models import BatchStatus, ImportBatch, ImportedRecord, RecordAction
 from oversight.ingest.planning import (
@@ -73,8 +74,8 @@ class ImportResult:
 def already_imported(batch: ImportBatch) -> str:
     """What to say when the same file comes again: "tracker.csv was already imported on
     5 March 2022. Nothing was changed." """
-    when = timezone.localtime(batch.decided_at) if batch.decided_at else None
-    on = f" on {when.day} {when:%B %Y}" if when else ""
+    when = timezone.localtime(batch.decided_at).date() if batch.decided_at else None
+    on = f" on {long_date(when)}" if when else ""
     return f"{batch.file_name} was already imported{on}. Nothing was changed."
 
 

@@ -9,6 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from oversight.accounts.models import Organisation
+from oversight.dates import long_date
 from oversight.inspections.models.inspections import Inspection
 from oversight.rules.partial_dates import PartialDate, Precision
 
@@ -46,7 +47,7 @@ class MonitoringStageChange(models.Model):
         ordering = ["-started_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_stage_display()} from {self.started_on.day} {self.started_on:%B %Y}"
+        return f"{self.get_stage_display()} from {long_date(self.started_on)}"
 
 
 class EngagementKind(models.TextChoices):

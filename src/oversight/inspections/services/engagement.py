@@ -9,6 +9,7 @@ from django.db import transaction
 from oversight import audit
 from oversight.accounts.models import Organisation, User
 from oversight.conflicts import bump
+from oversight.dates import long_date
 from oversight.inspections.models import (
     Engagement,
     EngagementKind,
@@ -38,8 +39,7 @@ def _check_stage(
         same_day = same_day.exclude(pk=exclude)
     if same_day.exists():
         raise Refused(
-            f"{MonitoringStage(stage).label} from {started_on.day} {started_on:%B %Y} is already "
-            "recorded",
+            f"{MonitoringStage(stage).label} from {long_date(started_on)} is already recorded",
             "started_on",
         )
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from oversight import clock
+from oversight.dates import long_date
 from oversight.inspections import selectors
 from oversight.inspections.dates import read_when
 
@@ -26,7 +27,7 @@ def forward_look(request):
         request,
         "inspections/forward_look.html",
         {
-            "title": f"Forward look from {as_of.day} {as_of:%B %Y}",
+            "title": f"Forward look from {long_date(as_of)}",
             "active_section": "forward",
             "look": look,
             "written": written,

@@ -16,8 +16,9 @@ from oversight.papers.forms import (
     StandingTextForm,
     TemplateForm,
 )
-from oversight.papers.models import ItemOrder
+from oversight.papers.models import ItemOrder, WordTemplate
 from oversight.papers.views import LIAISON, posted
+from oversight.recommendations.filetypes import RefusedFile
 
 
 @LIAISON
@@ -176,9 +177,6 @@ def standing_text(request, pk: int):
 @LIAISON
 @require_http_methods(["GET", "POST"])
 def word_template(request):
-    from oversight.papers.models import WordTemplate
-    from oversight.recommendations.filetypes import RefusedFile
-
     form = TemplateForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

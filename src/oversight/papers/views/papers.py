@@ -15,6 +15,7 @@ from oversight import clock
 from oversight.conflicts import EditConflict
 from oversight.pages import render_form
 from oversight.papers import policies, selectors, services
+from oversight.papers import tracker as sheet
 from oversight.papers.documents import build
 from oversight.papers.documents.html import section_html
 from oversight.papers.forms import (
@@ -23,6 +24,7 @@ from oversight.papers.forms import (
 )
 from oversight.papers.models import PaperStatus
 from oversight.papers.views import LIAISON, posted
+from oversight.params import BadParameter
 from oversight.recommendations import selectors as rec_selectors
 
 
@@ -273,12 +275,8 @@ def download(request, pk: int, fmt: str):
 @require_safe
 def tracker(request):
     """The register, as filtered, as a spreadsheet (?format=xlsx, the default, or csv)."""
-    from oversight.papers import tracker as sheet
-
     filters = rec_selectors.RegisterFilters.from_query(request.GET)
     if filters.errors:  # a download of what the register would not show
-        from oversight.params import BadParameter
-
         name, message = next(iter(filters.errors.items()))
         raise BadParameter(name, f"{message}: the spreadsheet was not made.")
     today = clock.today()

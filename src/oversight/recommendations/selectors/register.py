@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from oversight.accounts.models import Organisation, User
+from oversight.accounts.models import Board, Organisation, Portfolio, User
 from oversight.accounts.policies import organisation_id_of
+from oversight.inspections.models import Report
 from oversight.params import is_id
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
@@ -272,9 +273,6 @@ def _register_choices(user: User) -> dict[str, list[tuple[str, str]]]:
     subquery on the responses' own columns (an index-only scan), not by joining the people and
     reports to every response: at national scale an organisation responds to thousands.
     """
-    from oversight.accounts.models import Board, Portfolio
-    from oversight.inspections.models import Report
-
     org_id = organisation_id_of(user)
     mine = responses_for(user).order_by()
     themes = (

@@ -16,6 +16,7 @@ from oversight.accounts.models import User
 from oversight.conflicts import bump
 from oversight.dates import long_date
 from oversight.recommendations import policies
+from oversight.recommendations.filetypes import detect
 from oversight.recommendations.models import (
     CLOSED_STATUSES,
     Evidence,
@@ -48,8 +49,6 @@ def _read_all(upload: UploadedFile) -> bytes:
 
 def evidence_check(upload: UploadedFile):
     """Decide a file's type from its content; raises RefusedFile with a reason for a person."""
-    from oversight.recommendations.filetypes import detect
-
     upload.seek(0)
     head = upload.read(HEAD_BYTES)
     upload.seek(0)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from oversight import clock
 from oversight.pages import render_form
 from oversight.recommendations import policies, selectors, services
-from oversight.recommendations.filetypes import RefusedFile, safe_download_name
+from oversight.recommendations.filetypes import Detected, RefusedFile, safe_download_name
 from oversight.recommendations.forms import EvidenceForm, UpdateForm, WithdrawForm
 from oversight.recommendations.views import posted, posted_files
 
@@ -106,7 +106,6 @@ def evidence_download(request, pk: int):
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("The file is missing from storage") from exc
-    from oversight.recommendations.filetypes import Detected
 
     name = safe_download_name(
         evidence.original_name,

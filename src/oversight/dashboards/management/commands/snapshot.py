@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from oversight import clock
 from oversight.dashboards import snapshots
+from oversight.dates import long_date
 
 
 class Command(BaseCommand):
@@ -43,6 +44,6 @@ class Command(BaseCommand):
         if not backfill_only:
             taken = snapshots.snapshot_take(today=day)
             self.stdout.write(
-                f"Recorded the snapshot of {day:%B %Y} (as at {day.day} {day:%B %Y}) "
+                f"Recorded the snapshot of {day:%B %Y} (as at {long_date(day)}) "
                 f"for {taken} organisation(s)."
             )
