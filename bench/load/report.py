@@ -120,8 +120,9 @@ def _throughput(add, measured, servers: int) -> bool:
     add(
         f"The response page asked is response {measured['response']}, the first of the "
         f"liaison's register, with {measured['updates']} updates by the end of the run (the "
-        "people added theirs to it): the page lists every update and every file, so its "
-        "cost grows with them."
+        "people added theirs to it, each with a file): the page shows the newest 20 "
+        "updates but lists every evidence file, each read and dated, so its cost grows with "
+        "them."
     )
     runs = list(measured["runs"].values())
     if servers > 1 and len(runs) == 2:
