@@ -26,7 +26,11 @@ def drawn(facts: PaperFacts) -> dict:
     if not facts:
         return {}
     return {
-        "rag_counts": rag_counts(facts) if facts.get("responses") is not None else None,
+        # pairs, not a dict: PostgreSQL's jsonb keeps a dict's keys in its own order, and the
+        # chart's bars go in RAG order
+        "rag_counts": list(rag_counts(facts).items())
+        if facts.get("responses") is not None
+        else None,
         "committee": facts.get("committee"),
         "committee_short": facts.get("committee_short"),
     }

@@ -27,7 +27,8 @@ def paper_document(paper: Paper, *, png: bool = True) -> PaperDocument:
             label = str(number)
         chart_png = svg = None
         alt = ""
-        counts = drawn.get("rag_counts")
+        pairs = drawn.get("rag_counts")
+        counts = dict(pairs) if pairs is not None else None  # in RAG order (compose.drawn)
         if s.key == "annex_rag" and counts is not None:
             if png:
                 chart_png, svg = charts.rag_bar_chart(counts, title="Responses by RAG rating")
