@@ -131,12 +131,10 @@ def export_xlsx(ctx: Context) -> dict:
 
 
 def _as_downloaded(ctx: Context):
-    """The draft, read as the download reads it (papers.selectors.paper_for: its facts left
-    unread); which draft it is is found once, outside the timing."""
+    """The draft (ctx.draft_pk, found by bench.measure before the timing), read as the
+    download reads it: papers.selectors.paper_for, its facts left unread."""
     from oversight.papers.selectors import paper_for
 
-    if not getattr(ctx, "draft_pk", None):
-        ctx.draft_pk = _draft(ctx).pk
     return paper_for(ctx.users["bench-liaison"], ctx.draft_pk)
 
 
@@ -171,7 +169,6 @@ def export_pdf(ctx: Context) -> dict:
     for name in originals:
         setattr(HTML, name, timed(name))
     charts._bars.cache_clear()  # each download draws its chart, as a new paper's would
-    ctx.draft_pk = getattr(ctx, "draft_pk", None) or _draft(ctx).pk
     try:
         started = time.perf_counter()
         content, _, _ = build.export(_as_downloaded(ctx), "pdf")

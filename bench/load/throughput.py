@@ -16,6 +16,7 @@ import json
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -140,7 +141,7 @@ def profile(
     seconds: float, folder: Path,
 ) -> Path:  # fmt: skip
     """py-spy samples every worker of every server while `kind` is asked; collapsed stacks."""
-    spy = Path(shutil.which("py-spy") or Path(__import__("sys").executable).with_name("py-spy"))
+    spy = shutil.which("py-spy") or Path(sys.executable).with_name("py-spy")
     outputs = []
     samplers = []
     for number, server in enumerate(servers):
