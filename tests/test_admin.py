@@ -130,7 +130,7 @@ def world(db, settings):
 
     response = Response.objects.filter(organisation=home, status="in_progress").first()
     EvidenceFactory(response=response, uploaded_by=people[Role.OWNER])
-    review_record(response=response, actor=people[Role.LIAISON], outcome="on_track")
+    review_record(response=response, actor=people[Role.LIAISON], outcome="accepted")
     from oversight.recommendations.models import ClosureRequest, ExtensionRequest
 
     ExtensionRequest.objects.create(

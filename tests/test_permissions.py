@@ -98,6 +98,8 @@ RULES: dict[str, tuple[str | None, dict[str, int], str]] = {
         {**{r: 302 for r in ROLES}, OTHER: 302, ANON: 302},
         "get",
     ),
+    # the Import pages' old address (/ingest/…) sends everyone on to /import/…
+    "ingest-old": ("old_address", {**{r: 302 for r in ROLES}, OTHER: 302, ANON: 302}, "get"),
 }
 
 
@@ -205,6 +207,7 @@ def world(db):
             **{kind: build(home, people) for kind, build in OBJECT_BUILDERS.items()},
             "inspection": {"pk": inspection.pk},
             "report": {"pk": response.recommendation.report.pk},
+            "old_address": {"rest": "1/result/"},
         },
     }
 

@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 from django.db import models
 
+from oversight import indexing
+
 M = TypeVar("M", bound=models.Model)
 
 _origin: ContextVar[str] = ContextVar("audit_origin", default="")
@@ -38,7 +40,19 @@ def stamp(instance: M, *, actor: Any, reason: str = "") -> M:
 
 
 def save(instance: M, *, actor: Any, reason: str = "", **kwargs: Any) -> M:
+    """The one way a service saves a record: validated, saved with who and why in its
+    history, and (if it is searchable) its search entry written once the transaction commits."""
     stamp(instance, actor=actor, reason=reason)
     instance.full_clean()
     instance.save(**kwargs)
+    indexing.changed(instance)
     return instance
+
+
+def delete(instance: models.Model, *, actor: Any, reason: str) -> None:
+    """The one way a service deletes a record: who and why in the history row the deletion
+    writes, and its search entry (if any) removed once the transaction commits."""
+    stamp(instance, actor=actor, reason=reason)
+    model, pk = type(instance), instance.pk
+    instance.delete()
+    indexing.removed(model, pk)

@@ -137,7 +137,7 @@ def test_a_viewer_reads_but_cannot_write(client, person, token_for, bearer):
     before = _counts()
     for name, data in [
         ("api:response-updates", {"narrative": "x", "proposed_rag": "red"}),
-        ("api:response-reviews", {"outcome": "on_track"}),
+        ("api:response-reviews", {"outcome": "accepted"}),
         ("api:response-rag", {"rag": "red", "version": response.version}),
     ]:
         answer = client.post(
@@ -166,7 +166,7 @@ def test_an_executive_cannot_add_updates_and_only_the_liaison_reviews(
     owner = bearer(token_for("owner"))
     for headers in (executive, owner):
         answer = client.post(
-            url, {"outcome": "on_track"}, content_type="application/json", headers=headers
+            url, {"outcome": "accepted"}, content_type="application/json", headers=headers
         )
         assert answer.status_code == 403
     assert (

@@ -55,7 +55,7 @@ def _ids(person) -> dict[str, int]:
     evidence = evidence_add(
         response=response, actor=liaison, upload=SimpleUploadedFile("minutes.pdf", PDF)
     )
-    review = review_record(response=response, actor=liaison, outcome="on_track")
+    review = review_record(response=response, actor=liaison, outcome="accepted")
     return {
         "/api/v1/responses/": response.pk,
         "/api/v1/evidence/": evidence.pk,

@@ -77,7 +77,7 @@ def _review(home, people):
         response=response,
         reviewer=people[Role.LIAISON],
         reviewed_on=dt.date(2022, 7, 1),
-        outcome="on_track",
+        outcome="accepted",
     )
     return {"pk": review.pk}
 

@@ -25,7 +25,7 @@ def test_the_liaison_imports_a_tracker(app, demo, tmp_path):
     tracker = tmp_path / "contact tracker.csv"
     tracker.write_text(TRACKER, encoding="utf-8")
     app.sign_in("liaison")
-    app.goto("/ingest/")
+    app.goto("/import/")
     expect(app.page.get_by_role("heading", level=1, name="Import a file")).to_be_visible()
     app.assert_accessible("ingest-upload")
 
@@ -71,7 +71,7 @@ def test_a_confirmed_import_shows_its_progress_then_what_was_imported(
         encoding="utf-8",
     )
     app.sign_in("liaison")
-    app.goto("/ingest/")
+    app.goto("/import/")
     app.page.get_by_label("File").set_input_files(str(tracker))
     app.page.get_by_role("button", name="Read the file").click()
     app.page.get_by_role("button", name="Import", exact=True).click()

@@ -44,7 +44,7 @@ def tracker(rows: int) -> bytes:
 
 
 def upload(client, data: bytes, name="tracker.csv") -> ImportBatch:
-    answer = client.post(reverse("ingest:upload"), {"file": SimpleUploadedFile(name, data)})
+    answer = client.post(reverse("import:upload"), {"file": SimpleUploadedFile(name, data)})
     assert answer.status_code == 302, answer.content.decode()[:500]
     return ImportBatch.objects.latest("pk")
 
@@ -67,8 +67,8 @@ def signed_in(client, liaison, org):
 def test_confirming_queues_the_import_and_the_worker_does_it(signed_in, settings):
     settings.TASKS = DATABASE_TASKS
     batch = upload(signed_in, tracker(120))
-    confirm = signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
-    result_url = reverse("ingest:result", args=[batch.pk])
+    confirm = signed_in.post(reverse("import:confirm", args=[batch.pk]))
+    result_url = reverse("import:result", args=[batch.pk])
     assert confirm.status_code == 302 and confirm.url == result_url
     batch.refresh_from_db()
     assert batch.status == BatchStatus.IMPORTING and batch.task_id
@@ -81,8 +81,8 @@ def test_confirming_queues_the_import_and_the_worker_does_it(signed_in, settings
     assert "Waiting for the background worker" in page
     assert 'data-module="app-import-progress" data-state="waiting"' in page
     assert "See how far it has got" in page  # without JavaScript
-    assert signed_in.get(reverse("ingest:preview", args=[batch.pk])).url == result_url
-    again = signed_in.post(reverse("ingest:confirm", args=[batch.pk]))  # a second click
+    assert signed_in.get(reverse("import:preview", args=[batch.pk])).url == result_url
+    again = signed_in.post(reverse("import:confirm", args=[batch.pk]))  # a second click
     assert again.status_code == 302
     assert ImportBatch.objects.get(pk=batch.pk).task_id == batch.task_id  # queued once
 
@@ -99,9 +99,9 @@ def test_confirming_queues_the_import_and_the_worker_does_it(signed_in, settings
 def test_the_page_shows_how_far_the_import_has_got(signed_in, settings):
     settings.TASKS = DATABASE_TASKS
     batch = upload(signed_in, tracker(3))
-    signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
+    signed_in.post(reverse("import:confirm", args=[batch.pk]))
     background.ProgressReporter(batch.pk)(1200, 4000, force=True)
-    page = text(signed_in.get(reverse("ingest:result", args=[batch.pk])))
+    page = text(signed_in.get(reverse("import:result", args=[batch.pk])))
     assert "1,200 of 4,000 rows (30%)" in page
     assert '<progress class="app-progress" max="4000" value="1200"' in page
 
@@ -109,19 +109,19 @@ def test_the_page_shows_how_far_the_import_has_got(signed_in, settings):
 def test_an_import_whose_worker_died_says_so_and_can_be_confirmed_again(signed_in, settings):
     settings.TASKS = DATABASE_TASKS
     batch = upload(signed_in, tracker(3))
-    signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
+    signed_in.post(reverse("import:confirm", args=[batch.pk]))
     first_task = ImportBatch.objects.get(pk=batch.pk).task_id
     stale = time.time() - progress.STOPPED_AFTER_SECONDS - 5
     caches[settings.OVERSIGHT_PROGRESS_CACHE].set(
         progress._key(batch.pk), {"done": 2, "total": 3, "at": stale}
     )
-    page = text(signed_in.get(reverse("ingest:result", args=[batch.pk])))
+    page = text(signed_in.get(reverse("import:result", args=[batch.pk])))
     assert "The import stopped before it finished" in page
     assert "Nothing from this file was imported" in page
     assert 'data-state="stopped"' not in page  # the stopped page does not poll
     assert Recommendation.objects.count() == 0
 
-    signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
+    signed_in.post(reverse("import:confirm", args=[batch.pk]))
     requeued = ImportBatch.objects.get(pk=batch.pk)
     assert requeued.status == BatchStatus.IMPORTING and requeued.task_id != first_task
     run_worker()
@@ -134,7 +134,7 @@ def test_a_failure_in_the_background_imports_nothing_and_the_preview_says_why(
 ):
     settings.TASKS = DATABASE_TASKS
     batch = upload(signed_in, tracker(5))
-    signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
+    signed_in.post(reverse("import:confirm", args=[batch.pk]))
 
     real = background.ingest_confirm
 
@@ -151,7 +151,7 @@ def test_a_failure_in_the_background_imports_nothing_and_the_preview_says_why(
     batch.refresh_from_db()
     assert batch.status == BatchStatus.PREVIEWED
     assert Recommendation.objects.count() == 0  # the rows before the failure rolled back
-    preview = signed_in.get(reverse("ingest:preview", args=[batch.pk]))
+    preview = signed_in.get(reverse("import:preview", args=[batch.pk]))
     assert "The import could not be finished, so nothing was imported" in text(preview)
     assert "the disk is full" not in text(preview)  # the cause is for the operators' log
 
@@ -160,7 +160,7 @@ def test_a_row_with_a_problem_is_refused_on_the_page_before_anything_is_queued(s
     settings.TASKS = DATABASE_TASKS
     data = tracker(2) + b"B9999,A third one,Background report,next spring,Amber,Open,\n"
     batch = upload(signed_in, data)
-    refused = signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
+    refused = signed_in.post(reverse("import:confirm", args=[batch.pk]))
     assert refused.status_code == 400
     assert "Row 4 has a problem" in text(refused)
     batch.refresh_from_db()

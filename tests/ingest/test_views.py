@@ -37,7 +37,7 @@ def signed_in(client, liaison, owner):
 
 
 def post_file(client, data=b"a,b\n1,2\n", name="tracker.csv"):
-    return client.post(reverse("ingest:upload"), {"file": SimpleUploadedFile(name, data)})
+    return client.post(reverse("import:upload"), {"file": SimpleUploadedFile(name, data)})
 
 
 def text_of(response) -> str:
@@ -46,16 +46,16 @@ def text_of(response) -> str:
 
 def test_the_upload_page_is_for_the_liaison(client, liaison, owner):
     client.force_login(owner)
-    assert client.get(reverse("ingest:upload")).status_code == 403
+    assert client.get(reverse("import:upload")).status_code == 403
     client.force_login(liaison)
-    page = client.get(reverse("ingest:upload"))
+    page = client.get(reverse("import:upload"))
     assert page.status_code == 200
     assert "Import a file" in text_of(page)
     assert 'enctype="multipart/form-data"' in text_of(page)
 
 
 def test_no_file_chosen(signed_in):
-    page = signed_in.post(reverse("ingest:upload"), {})
+    page = signed_in.post(reverse("import:upload"), {})
     assert page.status_code == 400
     assert "Choose a file to import" in text_of(page)
 
@@ -88,7 +88,7 @@ def test_preview_skip_a_bad_row_confirm_and_see_the_result(signed_in, reader, li
     )
     answer = post_file(signed_in)
     batch = ImportBatch.objects.get()
-    assert answer.status_code == 302 and answer.url == reverse("ingest:preview", args=[batch.pk])
+    assert answer.status_code == 302 and answer.url == reverse("import:preview", args=[batch.pk])
     page = text_of(signed_in.get(answer.url))
     assert "Check what will be imported" in page
     assert "To be created (3)" in page
@@ -98,14 +98,14 @@ def test_preview_skip_a_bad_row_confirm_and_see_the_result(signed_in, reader, li
     assert "Skip this row" in page
     assert batch.short_sha in page
 
-    confirm = reverse("ingest:confirm", args=[batch.pk])
+    confirm = reverse("import:confirm", args=[batch.pk])
     refused = signed_in.post(confirm, {})
     assert refused.status_code == 400
     assert "Row 3 has a problem" in text_of(refused)
     assert Recommendation.objects.count() == 0
 
     done = signed_in.post(confirm, {"skip": ["3"]})
-    assert done.status_code == 302 and done.url == reverse("ingest:result", args=[batch.pk])
+    assert done.status_code == 302 and done.url == reverse("import:result", args=[batch.pk])
     result = text_of(signed_in.get(done.url))
     assert "Imported: 2 recommendations created" in result
     assert "What was imported" in result
@@ -122,9 +122,9 @@ def test_uploading_the_same_file_again_says_so(signed_in, reader):
     reader.build = lambda data, name, cmap: tracker(rows(), data=data)
     first = post_file(signed_in)
     batch = ImportBatch.objects.get()
-    signed_in.post(reverse("ingest:confirm", args=[batch.pk]))
+    signed_in.post(reverse("import:confirm", args=[batch.pk]))
     again = post_file(signed_in, name="copy of tracker.csv")
-    assert again.url == reverse("ingest:result", args=[batch.pk])
+    assert again.url == reverse("import:result", args=[batch.pk])
     page = text_of(signed_in.get(again.url))
     assert "tracker.csv was already imported on" in page and "Nothing was changed" in page
     assert ImportBatch.objects.count() == 1
@@ -135,11 +135,11 @@ def test_cancel(signed_in, reader):
     reader.build = lambda data, name, cmap: tracker(rows(), data=data)
     post_file(signed_in)
     batch = ImportBatch.objects.get()
-    answer = signed_in.post(reverse("ingest:cancel", args=[batch.pk]))
-    assert answer.url == reverse("ingest:upload")
+    answer = signed_in.post(reverse("import:cancel", args=[batch.pk]))
+    assert answer.url == reverse("import:upload")
     batch.refresh_from_db()
     assert batch.status == BatchStatus.CANCELLED
-    page = text_of(signed_in.get(reverse("ingest:preview", args=[batch.pk])))
+    page = text_of(signed_in.get(reverse("import:preview", args=[batch.pk])))
     assert "This import was cancelled" in page
     assert not re.search(r"<button[^>]*>\s*Import\s*</button>", page)  # nothing to confirm
 
@@ -165,9 +165,9 @@ def test_columns_not_understood_are_matched_on_their_own_page(signed_in, reader)
     reader.build = build
     post_file(signed_in)
     batch = ImportBatch.objects.get()
-    preview = text_of(signed_in.get(reverse("ingest:preview", args=[batch.pk])))
+    preview = text_of(signed_in.get(reverse("import:preview", args=[batch.pk])))
     assert "Some columns were not understood: HMIC No., What they asked" in preview
-    url = reverse("ingest:columns", args=[batch.pk])
+    url = reverse("import:columns", args=[batch.pk])
     assert url in preview
     page = text_of(signed_in.get(url))
     assert "Column 1: “HMIC No.”" in page and 'name="column_2"' in page
@@ -180,7 +180,7 @@ def test_columns_not_understood_are_matched_on_their_own_page(signed_in, reader)
     assert "is already chosen for the column “HMIC No.”" in text_of(twice)
 
     done = signed_in.post(url, {"column_0": "reference", "column_1": "text", "column_2": "owner"})
-    assert done.url == reverse("ingest:preview", args=[batch.pk])
+    assert done.url == reverse("import:preview", args=[batch.pk])
     assert reader.calls[-1]["column_map"] == {0: "reference", 1: "text", 2: "owner"}
     page = text_of(signed_in.get(done.url))
     assert "Read with the columns chosen" in page
@@ -196,9 +196,16 @@ def test_another_organisations_batch_is_not_found(client, reader, liaison):
         organisation=OrganisationFactory(name="Other Force Police"), role=Role.LIAISON
     )
     client.force_login(stranger)
-    for name in ("ingest:preview", "ingest:columns", "ingest:result"):
+    for name in ("import:preview", "import:columns", "import:result"):
         assert client.get(reverse(name, args=[batch.pk])).status_code == 404
-    for name in ("ingest:confirm", "ingest:cancel"):
+    for name in ("import:confirm", "import:cancel"):
         assert client.post(reverse(name, args=[batch.pk])).status_code == 404
     assert Recommendation.objects.count() == 0
-    assert "tracker.csv" not in text_of(client.get(reverse("ingest:upload")))
+    assert "tracker.csv" not in text_of(client.get(reverse("import:upload")))
+
+
+def test_the_old_address_of_the_import_pages_sends_people_on(client):
+    """The pages say "Import", and so do their addresses; a bookmark of /ingest/… still works."""
+    assert client.get("/ingest/").headers["Location"] == "/import/"
+    moved = client.get("/ingest/12/result/?page=2")
+    assert (moved.status_code, moved.headers["Location"]) == (302, "/import/12/result/?page=2")

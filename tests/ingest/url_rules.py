@@ -7,12 +7,12 @@ def rules(*, LIAISON_OBJECT, LIAISON_PAGE, ROLES, **_):
     liaison = ROLES[0]
     posted = {**LIAISON_OBJECT, liaison: 302}  # the liaison is sent on to the next page
     return {
-        "ingest:upload": (None, LIAISON_PAGE, "get"),
-        "ingest:preview": ("ingest_batch", LIAISON_OBJECT, "get"),
-        "ingest:columns": ("ingest_batch", LIAISON_OBJECT, "get"),
-        "ingest:confirm": ("ingest_batch", posted, "post"),
-        "ingest:cancel": ("ingest_batch", posted, "post"),
-        "ingest:result": ("ingest_imported", LIAISON_OBJECT, "get"),
+        "import:upload": (None, LIAISON_PAGE, "get"),
+        "import:preview": ("ingest_batch", LIAISON_OBJECT, "get"),
+        "import:columns": ("ingest_batch", LIAISON_OBJECT, "get"),
+        "import:confirm": ("ingest_batch", posted, "post"),
+        "import:cancel": ("ingest_batch", posted, "post"),
+        "import:result": ("ingest_imported", LIAISON_OBJECT, "get"),
     }
 
 

@@ -55,7 +55,7 @@ def test_a_large_import_runs_in_the_background_of_a_real_server(
         deadline = time.time() + 60
         while True:
             try:
-                if web.get(f"{base}/ingest/", timeout=10).status_code == 200:
+                if web.get(f"{base}/import/", timeout=10).status_code == 200:
                     break
             except requests.ConnectionError:
                 pass
@@ -63,25 +63,25 @@ def test_a_large_import_runs_in_the_background_of_a_real_server(
             assert time.time() < deadline, "the server did not start"
             time.sleep(0.3)
         token = web.cookies["csrftoken"]
-        headers = {"Referer": f"{base}/ingest/", "X-CSRFToken": token}
+        headers = {"Referer": f"{base}/import/", "X-CSRFToken": token}
         preview = web.post(
-            f"{base}/ingest/",
+            f"{base}/import/",
             files={"file": ("large tracker.csv", _tracker(), "text/csv")},
             data={"csrfmiddlewaretoken": token},
             headers=headers,
             timeout=60,
         )
         assert preview.status_code == 200 and "Check what will be imported" in preview.text
-        batch = int(re.search(r"/ingest/(\d+)/", preview.url).group(1))
+        batch = int(re.search(r"/import/(\d+)/", preview.url).group(1))
         confirmed = web.post(
-            f"{base}/ingest/{batch}/confirm/",
+            f"{base}/import/{batch}/confirm/",
             data={"csrfmiddlewaretoken": token},
             headers=headers,
             timeout=60,
             allow_redirects=False,
         )
         assert confirmed.status_code == 302
-        assert confirmed.headers["Location"] == f"/ingest/{batch}/result/"
+        assert confirmed.headers["Location"] == f"/import/{batch}/result/"
         # the page answered; the import is the worker's
         status = instance.scalar("SELECT status FROM ingest_importbatch WHERE id = ?", (batch,))
         assert status == "importing"
@@ -91,7 +91,7 @@ def test_a_large_import_runs_in_the_background_of_a_real_server(
         seen = []
         deadline = time.time() + 300
         while time.time() < deadline:
-            page = web.get(f"{base}/ingest/{batch}/result/", timeout=60)
+            page = web.get(f"{base}/import/{batch}/result/", timeout=60)
             assert page.status_code == 200
             if "What was imported" in page.text:
                 break

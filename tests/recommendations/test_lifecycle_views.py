@@ -585,7 +585,7 @@ def test_closure_requested_checked_and_signed_off(client, people, response, evid
     assert client.post(url, {"action": "sign_off", "note": "Well done"}).status_code == 302
     closure.refresh_from_db()
     response.refresh_from_db()
-    assert closure.stage == ClosureStage.APPROVED
+    assert closure.stage == ClosureStage.SIGNED_OFF
     assert response.status == ResponseStatus.CLOSED
     assert response.rag == Rag.BLUE
     page = page_of(client.get(reverse("recommendations:response-detail", args=[response.pk])))
@@ -623,10 +623,15 @@ def test_inspectorate_route_submitted_then_closed_by_the_inspectorate(client, pe
     assert response.status == ResponseStatus.SUBMITTED
     page = page_of(liaison.get(url))
     assert "The inspectorate closed it" in page
-    assert liaison.post(url, {"action": "accepted", "note": "Letter of 1 June"}).status_code == 302
+    assert (
+        liaison.post(
+            url, {"action": "closed_by_inspectorate", "note": "Letter of 1 June"}
+        ).status_code
+        == 302
+    )
     closure.refresh_from_db()
     response.refresh_from_db()
-    assert closure.stage == ClosureStage.ACCEPTED
+    assert closure.stage == ClosureStage.CLOSED_BY_INSPECTORATE
     assert response.status == ResponseStatus.CLOSED_BY_INSPECTORATE
     assert response.rag == Rag.BLUE
     page = page_of(liaison.get(reverse("recommendations:response-detail", args=[response.pk])))
@@ -703,7 +708,7 @@ def test_rag_confirm_shows_the_owners_proposal(client, people, response):
 def test_review_moves_the_next_review_on(client, people, response):
     answer = as_person(client, people[Role.LIAISON]).post(
         reverse("recommendations:review-add", args=[response.pk]),
-        {"outcome": "on_track", **date_fields("reviewed_on", dt.date(2030, 1, 10))},
+        {"outcome": "accepted", **date_fields("reviewed_on", dt.date(2030, 1, 10))},
     )
     assert answer.status_code == 302
     response.refresh_from_db()

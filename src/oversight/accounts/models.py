@@ -6,13 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-
-class OrganisationKind(models.TextChoices):
-    FORCE = "force", "Police force"
-    FIRE_SERVICE = "fire_service", "Fire and rescue service"
-    NATIONAL_BODY = "national_body", "National body"
-    INSPECTORATE = "inspectorate", "Inspectorate"
-    PCC_OFFICE = "pcc_office", "Police and crime commissioner's office"
+from oversight.accounts.choices import OrganisationKind, Role  # noqa: F401 (re-exported)
 
 
 class Organisation(models.Model):
@@ -57,13 +51,6 @@ class Organisation(models.Model):
         return {OrganisationKind.FORCE: "force", OrganisationKind.FIRE_SERVICE: "service"}.get(
             self.kind, "organisation"
         )
-
-
-class Role(models.TextChoices):
-    LIAISON = "liaison", "Liaison"
-    OWNER = "owner", "Recommendation owner"
-    EXECUTIVE = "executive", "Executive"
-    VIEWER = "viewer", "Viewer"
 
 
 class User(AbstractUser):

@@ -15,16 +15,14 @@ import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from typing import TYPE_CHECKING, Any
 
 from oversight import clock
-from oversight.accounts.models import User
-from oversight.accounts.policies import organisation_id_of
 from oversight.csv_cells import safe_text
-from oversight.recommendations.models import Recommendation, Response, Update
 from oversight.rules.rag import is_overdue
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -220,24 +218,3 @@ def csv_lines(records: Iterable[Any], columns: list[Column]) -> Iterator[str]:
     yield "\ufeff" + writer.writerow([c.name for c in columns])
     for record in records:
         yield writer.writerow([_cell(c.value(record)) for c in columns])
-
-
-def responses_rows(qs: QuerySet[Response]) -> QuerySet[Response]:
-    return qs.annotate(latest_update_on=Max("updates__written_on"))
-
-
-def recommendations_rows(qs: QuerySet[Recommendation], user: User) -> QuerySet[Recommendation]:
-    own = Response.objects.filter(
-        recommendation=OuterRef("pk"), organisation_id=organisation_id_of(user)
-    )
-    return qs.select_related("report__inspectorate").annotate(
-        own_response_id=Subquery(own.values("pk")[:1]),
-        own_response_status=Subquery(own.values("status")[:1]),
-        own_response_rag=Subquery(own.values("rag")[:1]),
-    )
-
-
-def updates_rows(qs: QuerySet[Update]) -> QuerySet[Update]:
-    return qs.select_related("author", "response__recommendation").annotate(
-        evidence_count=Count("evidence")
-    )

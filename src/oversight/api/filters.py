@@ -9,9 +9,9 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 from rest_framework import serializers
 
-from oversight.inspections.models import InspectionKind, InspectionStatus
+from oversight.inspections.choices import InspectionKind, InspectionStatus
 from oversight.params import is_id
-from oversight.recommendations.models import RecommendationKind, ResponseStatus
+from oversight.recommendations.choices import RecommendationKind, ResponseStatus
 from oversight.recommendations.selectors import RegisterFilters
 from oversight.rules.rag import Rag
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from oversight.accounts.models import Role
+from oversight.accounts.choices import Role
 
 
 class SignedInReadOnlyForViewers(BasePermission):

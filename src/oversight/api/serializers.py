@@ -9,20 +9,14 @@ from rest_framework import serializers
 from oversight import clock
 from oversight.accounts.models import Organisation, User
 from oversight.inspections.models import Inspection, InspectionParticipant, Report
-from oversight.recommendations.models import (
-    Evidence,
-    Recommendation,
-    Response,
-    Review,
-    ReviewOutcome,
-    Update,
-)
+from oversight.recommendations.choices import ReviewOutcome
+from oversight.recommendations.models import Evidence, Recommendation, Response, Review, Update
 from oversight.rules.rag import Rag
 
 PROPOSABLE_RAG = [(r.value, r.label) for r in (Rag.RED, Rag.AMBER, Rag.GREEN)]
 REVIEW_OUTCOMES = [
     (o.value, o.label)
-    for o in (ReviewOutcome.ON_TRACK, ReviewOutcome.MORE_EVIDENCE, ReviewOutcome.ESCALATE)
+    for o in (ReviewOutcome.ACCEPTED, ReviewOutcome.MORE_EVIDENCE, ReviewOutcome.ESCALATE)
 ]
 
 

@@ -1,7 +1,8 @@
 """The URL map. Every view named here is walked by tests/test_permissions.py."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("", include("oversight.dashboards.urls")),
@@ -10,7 +11,13 @@ urlpatterns = [
     path("recommendations/", include("oversight.recommendations.urls")),
     path("inspections/", include("oversight.inspections.urls")),
     path("papers/", include("oversight.papers.urls")),
-    path("ingest/", include("oversight.ingest.urls")),
+    path("import/", include("oversight.ingest.urls")),
+    # the Import pages' old address (before #19's one vocabulary), kept for bookmarks
+    re_path(
+        r"^ingest/(?P<rest>.*)$",
+        RedirectView.as_view(url="/import/%(rest)s", query_string=True),
+        name="ingest-old",
+    ),
     path("reminders/", include("oversight.reminders.urls")),
     path("", include("oversight.api.urls")),
     path("health/", include("oversight.ops.urls")),  # for load balancers: ops/views.py

@@ -14,22 +14,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils import timezone
 
-from oversight.accounts.models import Role, User
+from oversight.accounts.choices import Role
 from oversight.dates import long_date
-from oversight.ingest.models import BatchStatus
+from oversight.ingest.choices import BatchStatus
 from oversight.ingest.selectors import batches_for
-from oversight.papers.models import Meeting, Paper, PaperStatus
-from oversight.papers.selectors import committees_for, papers_for
+from oversight.papers.choices import PaperStatus
+from oversight.papers.selectors import next_meeting_of, papers_for
 from oversight.recommendations import selectors as rec
-from oversight.recommendations.models import (
-    ClosureStage,
-    RequestStatus,
-    SignOff,
-)
+from oversight.recommendations.choices import ClosureStage, RequestStatus, SignOff
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import User
+    from oversight.papers.models import Meeting, Paper
 
 ROWS = 10  # the rest is on the list page the heading links to
 
@@ -138,7 +139,7 @@ def _imports(user, today) -> Queue:
         Waiting(
             what=b.file_name,
             detail="Previewed, not yet imported",
-            href=reverse("ingest:preview", args=[b.pk]),
+            href=reverse("import:preview", args=[b.pk]),
             since=b.created_at,
             today=today,
         )
@@ -149,19 +150,14 @@ def _imports(user, today) -> Queue:
         "Imports waiting",
         items,
         qs.count(),
-        reverse("ingest:upload"),
+        reverse("import:upload"),
         empty="No import is waiting to be confirmed.",
     )
 
 
 def next_meeting(user: User, today: dt.date) -> NextMeeting | None:
     """The organisation's next committee meeting (today or later) and its paper's state."""
-    meeting = (
-        Meeting.objects.filter(committee__in=committees_for(user), held_on__gte=today)
-        .select_related("committee")
-        .order_by("held_on", "pk")
-        .first()
-    )
+    meeting = next_meeting_of(user, today)
     if meeting is None:
         return None
     paper = papers_for(user).filter(meeting=meeting).order_by("-version").first()

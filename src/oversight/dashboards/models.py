@@ -10,11 +10,7 @@ from __future__ import annotations
 from django.db import models
 
 from oversight.accounts.models import Organisation
-
-
-class SnapshotSource(models.TextChoices):
-    RECORDED = "recorded", "Recorded at the time"
-    RECONSTRUCTED = "reconstructed", "Reconstructed from the record"
+from oversight.dashboards.choices import SearchKind, SnapshotSource  # noqa: F401 (re-exported)
 
 
 class MonthlySnapshot(models.Model):
@@ -55,17 +51,10 @@ class MonthlySnapshot(models.Model):
         return f"{self.organisation} {self.month:%B %Y}"
 
 
-class SearchKind(models.TextChoices):
-    RECOMMENDATION = "recommendation", "Recommendation"
-    UPDATE = "update", "Update"
-    INSPECTION = "inspection", "Inspection"
-    REPORT = "report", "Report"
-    FINDING = "finding", "Finding"
-
-
 class SearchEntry(models.Model):
-    """The searchable text of one record. Kept in step with the record by signals
-    (oversight.dashboards.search.index); `oversight search_index` rebuilds it all."""
+    """The searchable text of one record, written after each commit that saves the record
+    (oversight.indexing, oversight.dashboards.search.index); `oversight search_index` rebuilds
+    it all."""
 
     kind = models.CharField(max_length=20, choices=SearchKind.choices)
     object_id = models.PositiveBigIntegerField()

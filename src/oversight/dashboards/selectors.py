@@ -10,17 +10,14 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 
-from oversight.accounts.models import Role, User
+from oversight.accounts.choices import Role
+from oversight.accounts.models import User
 from oversight.accounts.policies import organisation_id_of
 from oversight.dashboards.models import MonthlySnapshot
 from oversight.dashboards.snapshots import Figures, figures_now, month_start
 from oversight.recommendations import selectors as rec
-from oversight.recommendations.models import (
-    ENDED_STATUSES,
-    RecommendationKind,
-    Response,
-    ResponseStatus,
-)
+from oversight.recommendations.choices import ENDED_STATUSES, RecommendationKind, ResponseStatus
+from oversight.recommendations.models import Response
 
 
 @dataclass

@@ -16,17 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count
 
 from oversight.dashboards.models import MonthlySnapshot, SnapshotSource
-from oversight.recommendations.models import (
-    CLOSED_STATUSES,
-    ENDED_STATUSES,
-    Response,
-    ResponseStatus,
-    Update,
-)
-from oversight.recommendations.selectors import RegisterFilters
+from oversight.recommendations.choices import CLOSED_STATUSES, ENDED_STATUSES, ResponseStatus
+from oversight.recommendations.selectors import figures as response_figures
 
 RAG_FIELDS = {"red": "red", "amber": "amber", "green": "green", "": "not_rated"}
 
@@ -90,11 +83,8 @@ class Figures:
 
 def figures_now(today: dt.date, organisation_ids: list[int] | None = None) -> dict[int, Figures]:
     """Every organisation's figures today (or only those listed): aggregates, not rows."""
-    qs = Response.objects.all()
-    if organisation_ids is not None:
-        qs = qs.filter(organisation_id__in=organisation_ids)
     out: dict[int, Figures] = defaultdict(Figures)
-    for row in qs.values("organisation_id", "status", "rag").annotate(n=Count("id")):
+    for row in response_figures.status_rag_counts(organisation_ids):
         f = out[row["organisation_id"]]
         f.total += row["n"]
         f.by_status[row["status"]] = f.by_status.get(row["status"], 0) + row["n"]
@@ -105,13 +95,9 @@ def figures_now(today: dt.date, organisation_ids: list[int] | None = None) -> di
             name = RAG_FIELDS.get(row["rag"] or "")
             if name:
                 setattr(f, name, getattr(f, name) + row["n"])
-    # the register's own conditions, so a snapshot taken today agrees with the register
-    overdue = RegisterFilters(overdue=True).q(today=today)
-    closed = RegisterFilters(closed_from=month_start(today), closed_to=today).q(today=today)
-    extra = qs.values("organisation_id").annotate(
-        overdue=Count("id", filter=overdue), closed_in_month=Count("id", filter=closed)
-    )
-    for row in extra:
+    for row in response_figures.overdue_and_closed(
+        today=today, since=month_start(today), organisation_ids=organisation_ids
+    ):
         out[row["organisation_id"]].overdue = row["overdue"]
         out[row["organisation_id"]].closed_in_month = row["closed_in_month"]
     for f in out.values():
@@ -149,33 +135,9 @@ class _Past:
 
 
 def _load(organisation_id: int) -> list[_Past]:
-    responses = list(
-        Response.objects.filter(organisation_id=organisation_id).values(
-            "id",
-            "status",
-            "closed_on",
-            "revised_due_on",
-            "created_at",
-            "recommendation__due_on",
-            "recommendation__report__published_on",
-        )
-    )
-    updates: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
-    for response_id, written_on, rag in (
-        Update.objects.filter(response__organisation_id=organisation_id)
-        .order_by("written_on", "id")
-        .values_list("response_id", "written_on", "proposed_rag")
-    ):
-        updates[response_id].append((written_on, rag))
-    history: dict[int, list] = defaultdict(list)
-    for row in (
-        Response.history.filter(organisation_id=organisation_id)
-        .order_by("history_date", "history_id")
-        .values_list("id", "history_date", "status", "rag", "revised_due_on", "history_type")
-    ):
-        pk, when, status, rag, revised, kind = row
-        if kind != "-":
-            history[pk].append((when.date(), status, rag, revised))
+    responses = response_figures.responses_dated(organisation_id)
+    updates = response_figures.proposed_rags(organisation_id)
+    history = response_figures.recorded_states(organisation_id)
     out = []
     for r in responses:
         began = r["recommendation__report__published_on"] or r["created_at"].date()
@@ -247,9 +209,7 @@ def figures_at(pasts: list[_Past], first: dt.date) -> tuple[Figures, bool]:
 def snapshots_backfill(*, today: dt.date, organisation_ids: list[int] | None = None) -> int:
     """Reconstruct every month before this one that has no snapshot; return how many were
     added. Months already recorded are never replaced, so running it twice adds nothing."""
-    orgs = Response.objects.order_by().values_list("organisation_id", flat=True).distinct()
-    if organisation_ids is not None:
-        orgs = orgs.filter(organisation_id__in=organisation_ids)
+    orgs = response_figures.organisations_with_responses(organisation_ids)
     this_month = month_start(today)
     added = 0
     for organisation_id in list(orgs):

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from oversight import charts, clock, params
-from oversight.accounts.models import Role
+from oversight.accounts.choices import Role
 from oversight.dashboards import home as waiting
 from oversight.dashboards import selectors
 from oversight.dashboards.search import search as search_records

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from oversight.demo.facts import InspectionFact
 from oversight.demo.facts_inspections import ENGAGEMENTS, PEEL_ASSESSMENTS
+from oversight.inspections.choices import Grade
 from oversight.inspections.dates import read_when
-from oversight.inspections.models import Grade, Inspection, PeelCycle, PeelQuestionArea
+from oversight.inspections.models import Inspection, PeelCycle, PeelQuestionArea
 from oversight.inspections.peel_data import load_peel_cycles
 from oversight.inspections.services import (
     action_add,

@@ -7,11 +7,15 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from oversight.accounts.models import Organisation, User
+from oversight.accounts.selectors import people_in
 from oversight.dates import long_date
-from oversight.recommendations.models import ResponseStatus
+from oversight.recommendations.choices import ResponseStatus
 from oversight.rules.rag import rag_word
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import Organisation, User
 
 TEXT_MATCH_RATIO = 0.9
 
@@ -105,7 +109,7 @@ class People:
 
     @classmethod
     def of(cls, organisation: Organisation) -> People:
-        return cls(list(User.objects.filter(organisation=organisation, is_active=True)))
+        return cls(list(people_in(organisation.pk, active=True)))
 
     def find(self, written: str | None) -> User | None:
         name = normalise(written)

@@ -16,13 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from oversight import clock
 from oversight.accounts.models import Organisation
-
-
-class BatchStatus(models.TextChoices):
-    PREVIEWED = "previewed", "Waiting for confirmation"
-    IMPORTING = "importing", "Being imported"
-    IMPORTED = "imported", "Imported"
-    CANCELLED = "cancelled", "Cancelled"
+from oversight.ingest.choices import BatchStatus, RecordAction  # noqa: F401 (re-exported)
 
 
 class ImportBatch(models.Model):
@@ -93,11 +87,6 @@ class ImportBatch(models.Model):
     def reason(self) -> str:
         """The change reason every record it writes carries in its history."""
         return f"Imported from {self.file_name} (SHA-256 {self.short_sha}…)"
-
-
-class RecordAction(models.TextChoices):
-    CREATED = "created", "Created"
-    UPDATED = "updated", "Updated"
 
 
 class ImportedRecord(models.Model):

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from oversight.accounts.models import Board, Organisation, Portfolio, User
 from oversight.ingest.extraction import (
     Extraction,
     FoundInspection,
@@ -21,12 +20,13 @@ from oversight.ingest.extraction import (
     RowProblem,
 )
 from oversight.ingest.models import ImportBatch
-from oversight.inspections.models import Inspection, InspectionKind, Report
-from oversight.recommendations.models import (
-    Recommendation,
-    RecommendationKind,
-    Response,
-)
+from oversight.inspections.choices import InspectionKind
+from oversight.recommendations.choices import RecommendationKind
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import Board, Organisation, Portfolio, User
+    from oversight.inspections.models import Inspection, Report
+    from oversight.recommendations.models import Recommendation, Response
 
 # Plan actions for one found recommendation
 CREATE = "create"  # a new recommendation and this organisation's response

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from oversight import clock
-from oversight.accounts.models import Board, Organisation, OrganisationKind, Portfolio
+from oversight.accounts.selectors import organisations
 from oversight.ingest.extraction import (
     Extraction,
     FoundRecommendation,
@@ -42,17 +43,18 @@ from oversight.ingest.plan import (
     PlannedReport,
     PlannedUpdate,
 )
-from oversight.inspections.models import Inspection, InspectionKind
+from oversight.inspections.choices import InspectionKind
+from oversight.inspections.selectors.inspections import inspections_of, inspectorates
 from oversight.inspections.selectors.reports import reports_of
-from oversight.recommendations.models import (
-    Recommendation,
-    RecommendationKind,
-    Response,
-)
-from oversight.recommendations.selectors import recommendations_of
+from oversight.recommendations.choices import RecommendationKind
+from oversight.recommendations.selectors import recommendations_of, responses_of
 from oversight.recommendations.services.from_file import Wanted, foreseen
 from oversight.rules.deadlines import compute_deadline
 from oversight.rules.partial_dates import parse_partial_date
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import Board, Organisation, Portfolio
+    from oversight.recommendations.models import Recommendation
 
 __all__ = [
     "ACTION_LABELS",
@@ -74,8 +76,8 @@ __all__ = [
 
 def inspectorate() -> Organisation | None:
     """HMICFRS, from the reference list of organisations."""
-    inspectorates = Organisation.objects.filter(kind=OrganisationKind.INSPECTORATE)
-    return inspectorates.filter(short_name="HMICFRS").first() or inspectorates.first()
+    found = inspectorates()
+    return found.filter(short_name="HMICFRS").first() or found.first()
 
 
 class _Candidates:
@@ -156,11 +158,9 @@ def _plan_reports(plan: Plan, file_name: str) -> None:
 
 def _plan_inspections(plan: Plan) -> None:
     organisation = plan.organisation
-    existing = [
-        (normalise(i.title), i) for i in Inspection.objects.filter(organisation=organisation)
-    ]
+    existing = [(normalise(i.title), i) for i in inspections_of(organisation.pk)]
     names: dict[str, Organisation] = {}
-    for org in Organisation.objects.exclude(pk=organisation.pk):
+    for org in organisations().exclude(pk=organisation.pk):
         for name in [org.name, org.short_name, *(org.aliases or [])]:
             if name:
                 names.setdefault(normalise(name), org)
@@ -401,12 +401,7 @@ def build_plan(
     )
     candidates = _Candidates(organisation)
     people = People.of(organisation)
-    responses = {
-        r.recommendation_id: r
-        for r in Response.objects.filter(organisation=organisation).select_related(
-            "owner", "recommendation", "portfolio", "board"
-        )
-    }
+    responses = {r.recommendation_id: r for r in responses_of(organisation.pk)}
     responses_by_id = {r.pk: r for r in responses.values()}
     structure = _Structure(organisation)
     seen_refs: dict[str, PlannedRecommendation] = {}

@@ -2,7 +2,7 @@ from django.urls import path
 
 from oversight.ingest import views
 
-app_name = "ingest"
+app_name = "import"  # the pages say "Import"; the package is DESIGN.md's ingest
 
 urlpatterns = [
     path("", views.upload, name="upload"),

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from oversight.accounts.models import Role
+from oversight.accounts.choices import Role
 from oversight.accounts.policies import role_required
 from oversight.ingest import selectors, services
 from oversight.ingest.extraction import UnreadableFile
@@ -36,8 +36,8 @@ def upload(request):
         else:
             if preview.already:
                 messages.info(request, services.already_imported(preview.batch))
-                return redirect("ingest:result", preview.batch.pk)
-            return redirect("ingest:preview", preview.batch.pk)
+                return redirect("import:result", preview.batch.pk)
+            return redirect("import:preview", preview.batch.pk)
     return render_form(
         request,
         "ingest/upload.html",
@@ -92,7 +92,7 @@ def _preview_page(request, batch, *, errors=None, skipped=(), status=200):
 def preview(request, pk: int):
     batch = selectors.batch_for(request.user, pk)
     if batch.status in (BatchStatus.IMPORTED, BatchStatus.IMPORTING):
-        return redirect("ingest:result", batch.pk)
+        return redirect("import:result", batch.pk)
     return _preview_page(request, batch)
 
 
@@ -101,7 +101,7 @@ def preview(request, pk: int):
 def columns(request, pk: int):
     batch = selectors.batch_for(request.user, pk)
     if batch.status != BatchStatus.PREVIEWED:
-        return redirect("ingest:preview", batch.pk)
+        return redirect("import:preview", batch.pk)
     extraction = extraction_from_json(batch.extraction)  # the columns; no plan needed
     current = {int(k): v for k, v in (batch.column_map or {}).items()}
     form = ColumnsForm(
@@ -116,7 +116,7 @@ def columns(request, pk: int):
             form.add_error(None, str(exc))
         else:
             messages.success(request, "The file was read again with the columns you chose.")
-            return redirect("ingest:preview", batch.pk)
+            return redirect("import:preview", batch.pk)
     return render_form(
         request,
         "ingest/columns.html",
@@ -144,12 +144,12 @@ def confirm(request, pk: int):
         errors = [{"text": str(exc), "href": "#main-content"}]
         return _preview_page(request, batch, errors=errors, skipped=skip, status=400)
     if batch.status == BatchStatus.PREVIEWED:  # refused at once (the tests' immediate worker)
-        return redirect("ingest:preview", batch.pk)
+        return redirect("import:preview", batch.pk)
     if batch.status == BatchStatus.CANCELLED and batch.summary.get("already_imported_as"):
         previous = selectors.batch_for(request.user, batch.summary["already_imported_as"])
         messages.info(request, services.already_imported(previous))
-        return redirect("ingest:result", previous.pk)
-    return redirect("ingest:result", batch.pk)
+        return redirect("import:result", previous.pk)
+    return redirect("import:result", batch.pk)
 
 
 @liaison_only
@@ -164,7 +164,7 @@ def cancel(request, pk: int):
         messages.success(
             request, f"The import of {batch.file_name} was cancelled. Nothing was imported."
         )
-    return redirect("ingest:upload")
+    return redirect("import:upload")
 
 
 @liaison_only
@@ -184,7 +184,7 @@ def result(request, pk: int):
             },
         )
     if batch.status != BatchStatus.IMPORTED:
-        return redirect("ingest:preview", batch.pk)
+        return redirect("import:preview", batch.pk)
     return render(
         request,
         "ingest/result.html",

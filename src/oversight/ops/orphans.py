@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from oversight.recommendations.models import Evidence
+from oversight.recommendations.selectors import evidence_file_names
 
 EVIDENCE_DIR = "evidence"
 
@@ -41,9 +41,7 @@ def _walk(storage, directory: str):
 
 def referenced_names() -> set[str]:
     """Every stored file name an evidence record points to, now or in its history."""
-    names = set(Evidence.objects.values_list("file", flat=True))
-    names |= set(Evidence.history.values_list("file", flat=True))
-    return {n for n in names if n}
+    return evidence_file_names()
 
 
 def sweep_orphans(

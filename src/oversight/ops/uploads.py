@@ -50,7 +50,7 @@ UPLOAD_PAGES = {
     "recommendations:evidence-add": (_evidence, 1),
     "recommendations:update-add": (_evidence, lambda: settings.OVERSIGHT_UPDATE_MAX_FILES),
     "api:response-evidence": (_evidence, 1),
-    "ingest:upload": (_import, 1),
+    "import:upload": (_import, 1),
     "papers:word-template": (_template, 1),
 }
 

@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oversight.accounts import selectors, services
+from oversight.accounts.choices import Role
 from oversight.accounts.forms import DeactivateForm, NamedForm, PersonForm, SettingsForm
-from oversight.accounts.models import Board, Portfolio, Role
 from oversight.accounts.policies import role_required
 from oversight.conflicts import EditConflict, latest_change
 from oversight.pages import render_form
@@ -257,7 +257,7 @@ def person_invitation(request, pk: int):
 
 KINDS = {
     "portfolio": {
-        "model": Portfolio,
+        "noun": "portfolio",
         "plural": "Portfolios",
         "person": "Lead",
         "person_hint": "For example, ACC Bell",
@@ -274,7 +274,7 @@ KINDS = {
         "person_of": lambda x: x.lead,
     },
     "board": {
-        "model": Board,
+        "noun": "board",
         "plural": "Boards",
         "person": "Chair",
         "person_hint": "For example, DCC Ward",
@@ -341,7 +341,7 @@ def _named_form(request, kind: str, pk: int | None):
         else:
             messages.success(request, f"{data['name']} was saved.")
             return redirect(f"organisation:{kind}s")
-    noun = spec["model"]._meta.verbose_name
+    noun = spec["noun"]
     return render_form(
         request,
         "accounts/organisation/named_form.html",

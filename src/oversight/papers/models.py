@@ -8,14 +8,7 @@ from simple_history.models import HistoricalRecords
 from oversight import clock
 from oversight.accounts.models import Organisation
 from oversight.dates import long_date
-
-
-class ItemOrder(models.TextChoices):
-    """The order a paper sets out recommendations in: the committee chooses."""
-
-    THEME = "theme", "By theme, as the papers have been written"
-    REFERENCE = "reference", "By reference number"
-    DUE = "due", "By due date, the soonest first"
+from oversight.papers.choices import ItemOrder, PaperStatus  # noqa: F401 (re-exported)
 
 
 class Committee(models.Model):
@@ -65,11 +58,6 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         name = self.committee.short_name or self.committee.name
         return f"{name}, {long_date(self.held_on)}"
-
-
-class PaperStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    ISSUED = "issued", "Issued"
 
 
 class Paper(models.Model):

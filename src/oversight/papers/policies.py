@@ -3,7 +3,8 @@ selectors use them to find a paper (a draft the person may not read is not found
 
 from __future__ import annotations
 
-from oversight.accounts.models import Role, User
+from oversight.accounts.choices import Role
+from oversight.accounts.models import User
 
 # Drafts are the liaison's work in progress, and the executives' to see before issue;
 # owners and committee members (viewers) read only issued papers.

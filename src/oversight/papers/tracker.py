@@ -16,14 +16,13 @@ from collections.abc import Iterable, Iterator
 import xlsxwriter
 
 from oversight.csv_cells import safe_text
-from oversight.recommendations.models import (
+from oversight.recommendations.choices import (
     CLOSED_STATUSES,
     ENDED_STATUSES,
     RecommendationKind,
     ResponseStatus,
-    Update,
 )
-from oversight.recommendations.selectors import latest_update_id
+from oversight.recommendations.selectors import latest_update_id, update_narratives
 from oversight.rules.rag import is_overdue, rag_label
 
 COLUMNS: list[tuple[str, int]] = [
@@ -163,12 +162,7 @@ def plain_values(
     def attach() -> Iterator[tuple]:
         nonlocal done
         ids = [row[latest_at] for row in chunk if row[latest_at]]
-        latest = {
-            pk: (narrative, written_on)
-            for pk, narrative, written_on in Update.objects.filter(pk__in=ids).values_list(
-                "pk", "narrative", "written_on"
-            )
-        }
+        latest = update_narratives(ids)
         for row in chunk:
             yield (*row, *latest.get(row[latest_at], ("", None)))
         done += len(chunk)

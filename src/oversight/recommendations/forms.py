@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from oversight.accounts.models import Board, Portfolio, Role, User
+from oversight.accounts.choices import Role
+from oversight.accounts.selectors import boards_in, people_in, portfolios_in
 from oversight.forms import GovUKDateField, VersionedForm
 from oversight.recommendations.models import (
     Recommendation,
@@ -31,9 +32,7 @@ class MultipleFileField(forms.FileField):
 
 
 def people_choices(organisation_id: int, roles=(Role.OWNER, Role.LIAISON, Role.EXECUTIVE)):
-    people = User.objects.filter(
-        organisation_id=organisation_id, is_active=True, role__in=roles
-    ).order_by("first_name", "last_name")
+    people = people_in(organisation_id, roles=roles, active=True)
     return [("", "Not assigned")] + [
         (str(p.pk), f"{p.display_name}{' – ' + p.job_title if p.job_title else ''}") for p in people
     ]
@@ -103,25 +102,21 @@ class ResponseForm(VersionedForm):
         self.organisation_id = organisation_id
         self.fields["owner"].choices = people_choices(organisation_id)
         self.fields["portfolio"].choices = [("", "None")] + [
-            (str(p.pk), p.name) for p in Portfolio.objects.filter(organisation_id=organisation_id)
+            (str(p.pk), p.name) for p in portfolios_in(organisation_id)
         ]
         self.fields["board"].choices = [("", "None")] + [
-            (str(b.pk), b.name) for b in Board.objects.filter(organisation_id=organisation_id)
+            (str(b.pk), b.name) for b in boards_in(organisation_id)
         ]
 
     def resolved(self) -> dict:
         data = self.cleaned_data
         org = self.organisation_id
         return {
-            "owner": User.objects.filter(pk=data["owner"], organisation_id=org).first()
-            if data["owner"]
-            else None,
-            "portfolio": Portfolio.objects.filter(pk=data["portfolio"], organisation_id=org).first()
+            "owner": people_in(org).filter(pk=data["owner"]).first() if data["owner"] else None,
+            "portfolio": portfolios_in(org).filter(pk=data["portfolio"]).first()
             if data["portfolio"]
             else None,
-            "board": Board.objects.filter(pk=data["board"], organisation_id=org).first()
-            if data["board"]
-            else None,
+            "board": boards_in(org).filter(pk=data["board"]).first() if data["board"] else None,
             "sign_off": data["sign_off"],
             "next_review_on": data["next_review_on"],
         }
@@ -192,7 +187,7 @@ class RecommendationForm(VersionedForm):
 class ReviewForm(forms.Form):
     outcome = forms.ChoiceField(
         choices=[
-            (ReviewOutcome.ON_TRACK, "On track"),
+            (ReviewOutcome.ACCEPTED, "Accepted: progress is on track"),
             (ReviewOutcome.MORE_EVIDENCE, "More evidence needed"),
             (ReviewOutcome.ESCALATE, "Escalate to the board"),
         ],
@@ -248,8 +243,8 @@ class ClosureActionForm(forms.Form):
             ("check", "Evidence checked: send for sign-off"),
             ("sign_off", "Sign off: close the response"),
             ("submit", "Submitted to the inspectorate"),
-            ("accepted", "The inspectorate closed it"),
-            ("rejected", "The inspectorate did not accept it"),
+            ("closed_by_inspectorate", "The inspectorate closed it"),
+            ("not_accepted", "The inspectorate did not accept it"),
             ("return", "Return to the owner"),
         ],
         error_messages={"required": "Choose what to do"},
@@ -264,7 +259,10 @@ class ClosureActionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("action") in {"return", "rejected"} and not (data.get("note") or "").strip():
+        if (
+            data.get("action") in {"return", "not_accepted"}
+            and not (data.get("note") or "").strip()
+        ):
             self.add_error("note", "Enter what more is needed")
         return data
 

@@ -10,21 +10,19 @@ from oversight import clock
 from oversight.accounts.models import Board, Organisation, Portfolio
 from oversight.dates import long_date
 from oversight.inspections.models import Report
+from oversight.recommendations.choices import (  # noqa: F401 (re-exported)
+    CLOSED_STATUSES,
+    ENDED_STATUSES,  # noqa: F401 (re-exported)
+    ClosureStage,
+    ConcernStatus,
+    RecommendationKind,
+    RequestStatus,
+    ResponseStatus,
+    ReviewOutcome,
+    SignOff,
+)
 from oversight.rules.deadlines import DeadlineKind
 from oversight.rules.rag import Rag
-
-
-class RecommendationKind(models.TextChoices):
-    RECOMMENDATION = "recommendation", "Recommendation"
-    CAUSE_OF_CONCERN = "cause_of_concern", "Cause of concern"
-    AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
-    NATIONAL_RECOMMENDATION = "national_recommendation", "National recommendation"
-
-
-class ConcernStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    REVISITED = "revisited", "Revisited"
-    DISCHARGED = "discharged", "Discharged"
 
 
 class Recommendation(models.Model):
@@ -109,33 +107,6 @@ class Recommendation(models.Model):
         if self.reference:
             return self.reference
         return f"No. {self.number}" if self.number else "–"
-
-
-class ResponseStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    IN_PROGRESS = "in_progress", "In progress"
-    READY_FOR_CLOSURE = "ready_for_closure", "Ready for closure"
-    SUBMITTED = "submitted", "Submitted to the inspectorate"
-    CLOSED = "closed", "Closed"
-    CLOSED_BY_INSPECTORATE = "closed_by_inspectorate", "Closed by the inspectorate"
-    SUPERSEDED = "superseded", "Superseded"
-    NOT_APPLICABLE = "not_applicable", "Does not apply"
-
-
-CLOSED_STATUSES = frozenset(
-    {ResponseStatus.CLOSED, ResponseStatus.CLOSED_BY_INSPECTORATE, ResponseStatus.SUPERSEDED}
-)
-"""Work that is complete: shown blue, counted as closed."""
-
-ENDED_STATUSES = CLOSED_STATUSES | {ResponseStatus.NOT_APPLICABLE}
-"""No longer open: closed, or a national recommendation recorded as not applying to the
-organisation. Neither is overdue, chased or changed without being reopened; only the closed
-are blue or counted as closed."""
-
-
-class SignOff(models.TextChoices):
-    CHIEF_CONSTABLE = "chief_constable", "Chief constable (delegated authority)"
-    INSPECTORATE = "inspectorate", "The inspectorate"
 
 
 class Response(models.Model):
@@ -292,14 +263,6 @@ class Evidence(models.Model):
         return self.original_name
 
 
-class ReviewOutcome(models.TextChoices):
-    ON_TRACK = "on_track", "On track"
-    MORE_EVIDENCE = "more_evidence", "More evidence needed"
-    ESCALATE = "escalate", "Escalate to board"
-    CLOSURE_APPROVED = "closure_approved", "Closure approved"
-    CLOSURE_RETURNED = "closure_returned", "Closure returned"
-
-
 class Review(models.Model):
     """The outcome of a periodic review or board meeting on a response."""
 
@@ -322,12 +285,6 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} on {long_date(self.reviewed_on)}"
-
-
-class RequestStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for a decision"
-    APPROVED = "approved", "Approved"
-    REFUSED = "refused", "Refused"
 
 
 class ExtensionRequest(models.Model):
@@ -367,16 +324,6 @@ class ExtensionRequest(models.Model):
         return f"Extension to {long_date(day)} ({self.get_status_display()})"
 
 
-class ClosureStage(models.TextChoices):
-    REQUESTED = "requested", "Requested by the owner"
-    EVIDENCE_CHECKED = "evidence_checked", "Evidence checked by the liaison"
-    RETURNED = "returned", "Returned"
-    APPROVED = "approved", "Signed off"
-    SUBMITTED = "submitted", "Submitted to the inspectorate"
-    ACCEPTED = "accepted", "Closed by the inspectorate"
-    REJECTED = "rejected", "Not accepted by the inspectorate"
-
-
 class ClosureRequest(models.Model):
     """The owner's request to close a response, and each decision on it.
 
@@ -390,7 +337,7 @@ class ClosureRequest(models.Model):
     )
     requested_at = models.DateTimeField(default=clock.now, editable=False)
     stage = models.CharField(
-        max_length=20, choices=ClosureStage.choices, default=ClosureStage.REQUESTED
+        max_length=30, choices=ClosureStage.choices, default=ClosureStage.REQUESTED
     )
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

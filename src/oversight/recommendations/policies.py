@@ -6,7 +6,8 @@ these rules are about roles within the organisation.
 
 from __future__ import annotations
 
-from oversight.accounts.models import Role, User
+from oversight.accounts.choices import Role
+from oversight.accounts.models import User
 from oversight.recommendations.models import ClosureRequest, ClosureStage, Response, SignOff
 
 

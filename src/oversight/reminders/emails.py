@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from email.utils import make_msgid, parseaddr
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from oversight.accounts.models import User
 from oversight.reminders.models import Reason
 from oversight.reminders.selectors import REASON_ORDER, Line, WeeklySummary
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import User
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:

@@ -11,27 +11,7 @@ from django.db import models
 
 from oversight.accounts.models import Organisation
 from oversight.recommendations.models import Response
-
-
-class ReminderKind(models.TextChoices):
-    DIGEST = "digest", "Reminder of your responses"
-    WEEKLY_SUMMARY = "weekly_summary", "Weekly summary"
-
-
-class ReminderStatus(models.TextChoices):
-    SENDING = "sending", "Being sent"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Not sent yet: will be tried again"
-
-
-class Reason(models.TextChoices):
-    """Why a response is in a reminder."""
-
-    OVERDUE = "overdue", "Overdue"
-    DUE_SOON = "due_soon", "Due soon"
-    REVIEW_DUE = "review_due", "Review due"
-    CLOSURE_WAITING = "closure_waiting", "Closure request waiting"
-    EXTENSION_WAITING = "extension_waiting", "Extension request waiting"
+from oversight.reminders.choices import Reason, ReminderKind, ReminderStatus  # noqa: F401 (re-exported)
 
 
 class Reminder(models.Model):

@@ -9,15 +9,12 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, QuerySet
 
-from oversight.accounts.models import Organisation, Role, User
+from oversight.accounts.choices import Role
+from oversight.accounts.models import Organisation, User
 from oversight.accounts.policies import organisation_id_of
 from oversight.recommendations import selectors as rec
-from oversight.recommendations.models import (
-    ClosureRequest,
-    ExtensionRequest,
-    RequestStatus,
-    Response,
-)
+from oversight.recommendations.choices import RequestStatus
+from oversight.recommendations.models import ClosureRequest, ExtensionRequest, Response
 from oversight.reminders.models import (
     Reason,
     Reminder,

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from oversight.accounts.models import Role
+from oversight.accounts.choices import Role
 from oversight.params import page_number
 from oversight.reminders import selectors
 from oversight.reminders.timing import Intervals

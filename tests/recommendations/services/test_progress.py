@@ -70,12 +70,12 @@ def test_a_file_that_is_not_what_it_says_is_refused_before_anything_is_written(r
 
 def test_a_review_moves_the_next_review_on_and_only_the_liaison_records_it(response, people):
     with pytest.raises(PermissionDenied):
-        services.review_record(response=response, actor=people["owner"], outcome="on_track")
+        services.review_record(response=response, actor=people["owner"], outcome="accepted")
     with pytest.raises(ValueError, match="Choose an outcome"):
         services.review_record(response=response, actor=people["liaison"], outcome="fine")
     day = dt.date(2030, 1, 10)
     services.review_record(
-        response=response, actor=people["liaison"], outcome="on_track", reviewed_on=day
+        response=response, actor=people["liaison"], outcome="accepted", reviewed_on=day
     )
     current = Response.objects.get(pk=response.pk)
     assert current.next_review_on == services.next_review_after(day, current.organisation)

@@ -12,6 +12,7 @@ from oversight import clock
 from oversight.api import exports, filters
 from oversight.api.views.base import FirstRenderer, errors
 from oversight.recommendations import selectors
+from oversight.recommendations.selectors import exports as export_rows
 
 CHUNK = 2000
 
@@ -59,7 +60,7 @@ class ResponsesCsv(CsvView):
             filters.ResponseFilters.register_filters(params, request.user),
             today=clock.today(),
         )
-        qs = exports.responses_rows(filters.ResponseFilters.order(qs, params["ordering"]))
+        qs = export_rows.responses_rows(filters.ResponseFilters.order(qs, params["ordering"]))
         return _csv("responses", qs.iterator(chunk_size=CHUNK), exports.RESPONSE_COLUMNS)
 
 
@@ -73,7 +74,7 @@ class RecommendationsCsv(CsvView):
         params = filters.RecommendationFilters.read(request)
         qs = selectors.recommendations_visible(request.user)
         qs = filters.RecommendationFilters.apply(qs, params)
-        qs = exports.recommendations_rows(qs, request.user)
+        qs = export_rows.recommendations_rows(qs, request.user)
         return _csv(
             "recommendations", qs.iterator(chunk_size=CHUNK), exports.RECOMMENDATION_COLUMNS
         )
@@ -92,5 +93,5 @@ class UpdatesCsv(CsvView):
             qs = qs.filter(response_id=params["response"])
         if params.get("since"):
             qs = qs.filter(written_on__gte=params["since"])
-        qs = exports.updates_rows(qs.order_by("-written_on", "-id"))
+        qs = export_rows.updates_rows(qs.order_by("-written_on", "-id"))
         return _csv("updates", qs.iterator(chunk_size=CHUNK), exports.UPDATE_COLUMNS)

@@ -337,8 +337,8 @@ class ResponseReviews(generics.ListAPIView):
 
     @extend_schema(
         summary="Record a review of a response (liaison)",
-        description="On track, more evidence needed, or escalate to the board. Moves the next "
-        "review date on by the organisation's review cycle.",
+        description="Accepted (on track), more evidence needed, or escalate to the board. Moves "
+        "the next review date on by the organisation's review cycle.",
         request=serializers.ReviewCreateSerializer,
         responses={201: serializers.ReviewSerializer, **errors(400, 401, 403, 404)},
         tags=["Reviews"],

@@ -1,10 +1,9 @@
 """What each record contributes to the search index, and keeping the index in step.
 
-Signals (connected in DashboardsConfig.ready) rather than calls in each app's services: the
-records are written by the services of four apps, by the demo loader and the ingest, and a
-signal catches every one of them without those apps knowing about search. Writes that skip
-signals (queryset.update, bulk_create) are caught by `oversight search_index`, which rebuilds
-everything.
+The services write records through `audit.save`, which notes each searchable one with
+`oversight.indexing`; after the commit, `apply` (registered in DashboardsConfig.ready) writes
+their entries. Writes that skip it (queryset.update, bulk_create) are caught by
+`oversight search_index`, which rebuilds everything.
 """
 
 from __future__ import annotations
@@ -12,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
 
+from oversight import indexing
 from oversight.dashboards.models import SearchEntry, SearchKind
 from oversight.dashboards.search import fulltext
 from oversight.dates import long_date
@@ -86,10 +85,6 @@ def index_one(kind: str, obj) -> None:
     )
 
 
-def unindex(kind: str, pk: int) -> None:
-    SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
-
-
 def _queryset(kind: str):
     model = MODELS[kind]
     related = {
@@ -118,21 +113,37 @@ def rebuild(kinds: Iterable[str] | None = None) -> dict[str, int]:
     return counts
 
 
-def _saved(sender, instance, raw=False, **kwargs) -> None:
-    if raw:  # loaddata: related rows may not exist yet; `oversight search_index` catches up
-        return
-    kind = KIND_OF[sender]
-    if sender is not Recommendation:
-        index_one(kind, instance)
-        return
-    before = (
-        SearchEntry.objects.filter(kind=kind, object_id=instance.pk)
-        .values_list("title", flat=True)
-        .first()
-    )
-    index_one(kind, instance)
-    if before is not None and before != recommendation_title(instance)[:600]:
-        _retitle_updates(instance)
+def apply(noted: dict[type, set[int]]) -> None:
+    """Bring the entries of the noted records up to date, in one transaction: each found is
+    written as it now reads, each gone is removed. `oversight.indexing` calls it after the
+    commit that wrote them (registered in DashboardsConfig.ready)."""
+    with transaction.atomic():
+        for model, pks in noted.items():
+            ordered = sorted(pks)
+            for start in range(0, len(ordered), CHUNK):
+                _apply(KIND_OF[model], set(ordered[start : start + CHUNK]))
+
+
+CHUNK = 500  # records read at a time (a large import notes thousands in one commit)
+
+
+def _apply(kind: str, pks: set[int]) -> None:
+    found = {obj.pk: obj for obj in _queryset(kind).filter(pk__in=pks)}
+    gone = pks - found.keys()
+    if gone:
+        SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
+    titles: dict[int, str] = {}
+    if kind == SearchKind.RECOMMENDATION:
+        titles = dict(
+            SearchEntry.objects.filter(kind=kind, object_id__in=found).values_list(
+                "object_id", "title"
+            )
+        )
+    for obj in found.values():
+        index_one(kind, obj)
+        before = titles.get(obj.pk)
+        if before is not None and before != recommendation_title(obj)[:600]:
+            _retitle_updates(obj)
 
 
 def _retitle_updates(recommendation: Recommendation) -> None:
@@ -148,11 +159,5 @@ def _retitle_updates(recommendation: Recommendation) -> None:
     SearchEntry.objects.bulk_update(entries, ["title"], batch_size=500)
 
 
-def _deleted(sender, instance, **kwargs) -> None:
-    unindex(KIND_OF[sender], instance.pk)
-
-
 def connect() -> None:
-    for model in MODELS.values():
-        post_save.connect(_saved, sender=model, dispatch_uid=f"search-index-{model.__name__}")
-        post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-unindex-{model.__name__}")
+    indexing.register(apply, MODELS.values())

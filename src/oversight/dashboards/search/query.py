@@ -27,12 +27,8 @@ from oversight.dashboards.search.highlight import excerpt, mark
 from oversight.dashboards.search.terms import Terms, parse
 from oversight.inspections.models import Finding, Inspection, Report
 from oversight.inspections.selectors.reports import findings_visible, reports_for
-from oversight.recommendations.models import (
-    Recommendation,
-    RecommendationKind,
-    Response,
-    Update,
-)
+from oversight.recommendations.choices import RecommendationKind
+from oversight.recommendations.models import Recommendation, Response, Update
 from oversight.recommendations.selectors import recommendations_visible
 
 

@@ -31,14 +31,11 @@ from oversight.ingest.planning import (
 from oversight.ingest.services.batches import ImportRefused, require_importer
 from oversight.ingest.stored import extraction_from_json
 from oversight.inspections import services as inspection_services
-from oversight.inspections.models import Finding, InspectionStatus, Report
+from oversight.inspections.choices import InspectionStatus
+from oversight.inspections.models import Finding, Report
 from oversight.recommendations import services as recommendation_services
-from oversight.recommendations.models import (
-    Recommendation,
-    RecommendationKind,
-    Response,
-    ResponseStatus,
-)
+from oversight.recommendations.choices import RecommendationKind, ResponseStatus
+from oversight.recommendations.models import Recommendation, Response
 from oversight.recommendations.selectors import recommendations_of
 from oversight.recommendations.services.from_file import Wanted, apply_from_file
 from oversight.rules.partial_dates import PartialDate, Precision

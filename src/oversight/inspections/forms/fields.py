@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 
-from oversight.accounts.models import Organisation
 from oversight.forms import GovUKDateField
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import Organisation
 
 
 class DateField(GovUKDateField):

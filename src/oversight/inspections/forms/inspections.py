@@ -3,9 +3,11 @@ and the follow-up actions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 
-from oversight.accounts.models import Organisation, OrganisationKind, User
+from oversight.accounts.choices import OrganisationKind
 from oversight.forms import VersionedForm
 from oversight.inspections.forms.fields import (
     OrganisationsField,
@@ -20,6 +22,9 @@ from oversight.inspections.models import (
     InspectionKind,
     InspectionStatus,
 )
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import Organisation, User
 
 
 class InspectionForm(VersionedForm):

@@ -10,13 +10,9 @@ from simple_history.models import HistoricalRecords
 
 from oversight.accounts.models import Organisation
 from oversight.dates import long_date
+from oversight.inspections.choices import EngagementKind, MonitoringStage  # noqa: F401 (re-exported)
 from oversight.inspections.models.inspections import Inspection
 from oversight.rules.partial_dates import PartialDate, Precision
-
-
-class MonitoringStage(models.TextChoices):
-    SCAN = "scan", "Scan"
-    ENGAGE = "engage", "Engage"
 
 
 class MonitoringStageChange(models.Model):
@@ -48,16 +44,6 @@ class MonitoringStageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_stage_display()} from {long_date(self.started_on)}"
-
-
-class EngagementKind(models.TextChoices):
-    LETTER = "letter", "Letter"
-    MEETING = "meeting", "Meeting"
-    DATA_RETURN = "data_return", "Data return"
-    CALL = "call", "Call"
-    EMAIL = "email", "Email"
-    VISIT = "visit", "Visit"
-    OTHER = "other", "Other"
 
 
 class Engagement(models.Model):

@@ -11,44 +11,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from oversight.accounts.models import Organisation
-from oversight.rules.partial_dates import PartialDate, Precision
-
-
-class InspectionKind(models.TextChoices):
-    PEEL = "peel", "PEEL inspection"
-    FRS = "frs", "Fire and rescue service inspection"
-    NATIONAL_THEMATIC = "national_thematic", "National thematic inspection"
-    JTAI = "jtai", "Joint targeted area inspection"
-    SUPER_COMPLAINT = "super_complaint", "Super-complaint investigation"
-    DATA_REQUEST = "data_request", "Data request"
-    WORKSHOP = "workshop", "Workshop"
-    ROCU = "rocu", "ROCU / serious and organised crime inspection"
-    REVISIT = "revisit", "Revisit"
-    FMS = "fms", "Force management statement submission"
-    OTHER = "other", "Other"
-
-
-class InspectionStatus(models.TextChoices):
-    NOTIFIED = "notified", "Notified"
-    SCHEDULED = "scheduled", "Scheduled"
-    FIELDWORK = "fieldwork", "Fieldwork"
-    DEBRIEFED = "debriefed", "Debriefed"
-    AWAITING_REPORT = "awaiting_report", "Awaiting report"
-    PUBLISHED = "published", "Published"
-    CANCELLED = "cancelled", "Cancelled"
-
-
-# The lifecycle in order. An inspection moves forward (it may skip steps: a data request has
-# no hot debrief) or is cancelled; it never moves back.
-LIFECYCLE: tuple[str, ...] = (
-    InspectionStatus.NOTIFIED,
-    InspectionStatus.SCHEDULED,
-    InspectionStatus.FIELDWORK,
-    InspectionStatus.DEBRIEFED,
-    InspectionStatus.AWAITING_REPORT,
-    InspectionStatus.PUBLISHED,
+from oversight.inspections.choices import (  # noqa: F401 (re-exported)
+    FINAL_STATUSES,
+    LIFECYCLE,
+    InspectionKind,
+    InspectionStatus,
 )
-FINAL_STATUSES = frozenset({InspectionStatus.PUBLISHED, InspectionStatus.CANCELLED})
+from oversight.rules.partial_dates import PartialDate, Precision
 
 
 def next_steps(status: str) -> list[str]:

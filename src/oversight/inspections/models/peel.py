@@ -7,18 +7,9 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from oversight.accounts.models import Organisation
+from oversight.inspections.choices import Grade  # noqa: F401 (re-exported)
 from oversight.inspections.models.inspections import Inspection
 from oversight.inspections.models.reports import Report
-
-
-class Grade(models.TextChoices):
-    """HMICFRS's five-point scale, best first."""
-
-    OUTSTANDING = "outstanding", "Outstanding"
-    GOOD = "good", "Good"
-    ADEQUATE = "adequate", "Adequate"
-    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
-    INADEQUATE = "inadequate", "Inadequate"
 
 
 class PeelCycle(models.Model):

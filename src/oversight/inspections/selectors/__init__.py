@@ -29,6 +29,7 @@ from oversight.inspections.selectors.inspections import (
     inspection_history,
     inspection_list,
     inspections_for,
+    inspections_of,
     inspectorates,
     people_of,
     possible_participants,
@@ -51,6 +52,7 @@ from oversight.inspections.selectors.reports import (
 )
 
 __all__ = [
+    "inspections_of",
     "Comparison",
     "ForwardLook",
     "ForwardRow",

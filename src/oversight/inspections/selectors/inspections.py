@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from oversight.accounts.models import Organisation, OrganisationKind, Role, User
+from oversight.accounts.choices import OrganisationKind, Role
+from oversight.accounts.models import Organisation, User
 from oversight.accounts.policies import organisation_id_of
 from oversight.inspections import history
 from oversight.inspections.models import (
@@ -22,6 +23,12 @@ def inspections_for(user: User) -> QuerySet[Inspection]:
     return Inspection.objects.filter(organisation_id=organisation_id_of(user)).prefetch_related(
         "lead_inspectorates", "participants__organisation"
     )
+
+
+def inspections_of(organisation_id: int) -> QuerySet[Inspection]:
+    """An organisation's inspections, for a reader that has the organisation, not a person
+    (the import matches a file's inspections against them)."""
+    return Inspection.objects.filter(organisation_id=organisation_id)
 
 
 def inspection_list(user: User, *, status: str = "", kind: str = "") -> QuerySet[Inspection]:

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.db.models import Max
 
 from oversight import audit, clock
-from oversight.accounts.models import Organisation, OrganisationKind, User
+from oversight.accounts.choices import OrganisationKind
+from oversight.accounts.models import Organisation, User
 from oversight.conflicts import bump
 from oversight.inspections.models import (
     FollowUpAction,
@@ -97,8 +98,7 @@ def _sync_participants(
         participant.position = position
         audit.save(participant, actor=actor, reason=reason)
     for gone in existing.values():
-        audit.stamp(gone, actor=actor, reason=reason)
-        gone.delete()
+        audit.delete(gone, actor=actor, reason=reason)
 
 
 def _add_event(

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 
 from oversight import audit
-from oversight.accounts.models import Organisation, OrganisationKind, User
+from oversight.accounts.choices import OrganisationKind
+from oversight.accounts.models import Organisation, User
 from oversight.conflicts import bump
 from oversight.inspections.models import Finding, Inspection, Report
 from oversight.inspections.services.access import checked, require_liaison
@@ -191,5 +192,4 @@ def finding_edit(
 def finding_delete(*, finding: Finding, actor: User) -> None:
     """Remove a finding recorded in error; its history keeps what it said."""
     _require_finding_editor(actor, finding)
-    audit.stamp(finding, actor=actor, reason="Finding removed")
-    finding.delete()
+    audit.delete(finding, actor=actor, reason="Finding removed")

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from django.urls import reverse
 
-from oversight.accounts.models import Role
+from oversight.accounts.choices import Role
 from oversight.accounts.policies import role_required
 from oversight.conflicts import EditConflict
 from oversight.inspections.services import Refused

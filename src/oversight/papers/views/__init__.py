@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from oversight.accounts.models import Role
+from oversight.accounts.choices import Role
 from oversight.accounts.policies import role_required
 
 LIAISON = role_required(Role.LIAISON)

@@ -10,6 +10,7 @@ from oversight.recommendations.selectors.records import (
     closure_snapshot,
     closures_for,
     concerns_for,
+    evidence_file_names,
     evidence_for,
     evidence_visible,
     extensions_for,
@@ -27,6 +28,7 @@ from oversight.recommendations.selectors.records import (
     response_detail,
     response_for_action,
     response_history,
+    responses_of,
     reviews_for,
     shared_with_others,
     under_with_own_responses,
@@ -47,9 +49,13 @@ from oversight.recommendations.selectors.register import (
     responses_for,
     reviews_due,
     tracker_responses,
+    update_narratives,
 )
 
 __all__ = [
+    "responses_of",
+    "update_narratives",
+    "evidence_file_names",
     "UPDATES_SHOWN",
     "update_count",
     "reviews_for",

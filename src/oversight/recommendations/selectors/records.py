@@ -173,6 +173,14 @@ def recommendations_of(org_id: int) -> QuerySet[Recommendation]:
     )
 
 
+def responses_of(org_id: int) -> QuerySet[Response]:
+    """An organisation's responses with their owner, recommendation, portfolio and board (the
+    import matches a file's rows against them)."""
+    return Response.objects.filter(organisation_id=org_id).select_related(
+        "owner", "recommendation", "portfolio", "board"
+    )
+
+
 def recommendations_visible(user: User) -> QuerySet[Recommendation]:
     """Recommendations of reports about the organisation, and national ones."""
     return recommendations_of(organisation_id_of(user)).select_related("report", "cause_of_concern")
@@ -282,10 +290,13 @@ def closure_snapshot(closure, evidence_now: list) -> dict | None:  # noqa: ANN00
     if not frozen:
         return None
     stage = closure.stage
-    if stage in {ClosureStage.APPROVED, ClosureStage.ACCEPTED} and closure.decided_by:
+    if (
+        stage in {ClosureStage.SIGNED_OFF, ClosureStage.CLOSED_BY_INSPECTORATE}
+        and closure.decided_by
+    ):
         heading, who, when = "What was approved", closure.decided_by, closure.decided_at
     elif stage == ClosureStage.SUBMITTED or (
-        stage in {ClosureStage.REJECTED} and closure.response.sign_off == SignOff.INSPECTORATE
+        stage in {ClosureStage.NOT_ACCEPTED} and closure.response.sign_off == SignOff.INSPECTORATE
     ):
         heading, who, when = "What was submitted", closure.checked_by, closure.checked_at
     elif closure.checked_by:
@@ -352,3 +363,11 @@ def reviews_for(user: User) -> QuerySet[Review]:
     return Review.objects.filter(response__in=responses_for(user)).select_related(
         "reviewer", "board"
     )
+
+
+def evidence_file_names() -> set[str]:
+    """Every stored file name an evidence record points to, now or in its history (for the
+    sweep of files nothing points to; not scoped to a person)."""
+    names = set(Evidence.objects.values_list("file", flat=True))
+    names |= set(Evidence.history.values_list("file", flat=True))
+    return {n for n in names if n}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
@@ -51,6 +52,13 @@ def latest_update_id(until: dt.date | None = None) -> Subquery:
     if until is not None:
         newest = newest.filter(written_on__lte=until)
     return Subquery(newest.order_by("-written_on", "-id").values("id")[:1])
+
+
+def update_narratives(ids: Iterable[int]) -> dict[int, tuple[str, dt.date]]:
+    """The narrative and date of each update asked for (ids already found through a scoped
+    selector, e.g. `latest_update_id`)."""
+    rows = Update.objects.filter(pk__in=list(ids)).values_list("pk", "narrative", "written_on")
+    return {pk: (narrative, written_on) for pk, narrative, written_on in rows}
 
 
 def responses_for(user: User) -> QuerySet[Response]:

@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from oversight import audit, clock
-from oversight.accounts.models import Role, User
+from oversight.accounts.choices import Role
+from oversight.accounts.models import User
 from oversight.conflicts import bump
 from oversight.dates import long_date
 from oversight.recommendations.models import (

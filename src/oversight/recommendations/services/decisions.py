@@ -237,7 +237,7 @@ def _close(response: Response, actor: User, status: str, why: str) -> None:
 def closure_sign_off(*, closure: ClosureRequest, actor: User, note: str = "") -> ClosureRequest:
     """An executive signs off under the chief constable's delegated authority."""
     current = _closure_for(closure, actor, "sign_off")
-    current.stage = ClosureStage.APPROVED
+    current.stage = ClosureStage.SIGNED_OFF
     current.decided_by = actor
     current.decided_at = clock.now()
     current.decision_note = note.strip()
@@ -274,7 +274,7 @@ def closure_inspectorate_decision(
     current = _closure_for(closure, actor, "inspectorate_decision")
     if not accepted and not note.strip():
         raise ValueError("Enter what the inspectorate said")
-    current.stage = ClosureStage.ACCEPTED if accepted else ClosureStage.REJECTED
+    current.stage = ClosureStage.CLOSED_BY_INSPECTORATE if accepted else ClosureStage.NOT_ACCEPTED
     current.decided_by = actor
     current.decided_at = clock.now()
     current.decision_note = note.strip()

@@ -229,7 +229,7 @@ def review_record(
     """A periodic review: records the outcome and moves the next review date on one cycle."""
     if not policies.can_manage(actor, response):
         raise PermissionDenied("Only the liaison lead records reviews.")
-    if outcome not in {ReviewOutcome.ON_TRACK, ReviewOutcome.MORE_EVIDENCE, ReviewOutcome.ESCALATE}:
+    if outcome not in {ReviewOutcome.ACCEPTED, ReviewOutcome.MORE_EVIDENCE, ReviewOutcome.ESCALATE}:
         raise ValueError("Choose an outcome")
     reviewed_on = reviewed_on or clock.today()
     current = Response.objects.select_for_update().get(pk=response.pk)

@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from oversight import audit, clock
-from oversight.accounts.models import Board, Organisation, Portfolio, Role, User
+from oversight.accounts.choices import Role
+from oversight.accounts.models import Board, Organisation, Portfolio, User
 from oversight.accounts.policies import require_liaison
 from oversight.conflicts import bump, check_version
 from oversight.inspections.models import Report

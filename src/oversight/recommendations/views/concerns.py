@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from oversight.accounts.models import Role
+from oversight.accounts.choices import Role
 from oversight.accounts.policies import role_required
 from oversight.pages import render_form
 from oversight.recommendations import selectors, services
@@ -58,7 +58,7 @@ def concern_revisit(request, pk: int):
         "recommendations/revisit_form.html",
         form,
         title=f"Record the revisit of {concern.title}",
-        active_section="register",
+        active_section="recommendations",
         concern=concern,
         own=selectors.own_response_to(concern, request.user),
     )
@@ -87,7 +87,7 @@ def concern_discharge(request, pk: int):
         "recommendations/discharge_form.html",
         form,
         title=f"Discharge {concern.title}",
-        active_section="register",
+        active_section="recommendations",
         concern=concern,
         own=selectors.own_response_to(concern, request.user),
         under=selectors.under_with_own_responses(concern, request.user),

@@ -44,7 +44,7 @@ def extension_request(request, pk: int):
         "recommendations/extension_form.html",
         form,
         title=f"Ask for more time: {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
     )
 
@@ -122,7 +122,7 @@ def closure_request(request, pk: int):
         "recommendations/closure_request_form.html",
         form,
         title=f"Ask for closure: {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
         evidence=list(response.evidence.filter(withdrawn_at__isnull=True)),
         can_download=policies.can_download_evidence(request.user, response),
@@ -150,10 +150,10 @@ ACTIONS = {
     "return": lambda c, u, note: services.closure_return(closure=c, actor=u, note=note),
     "sign_off": lambda c, u, note: services.closure_sign_off(closure=c, actor=u, note=note),
     "submit": lambda c, u, note: services.closure_submit(closure=c, actor=u, note=note),
-    "accepted": lambda c, u, note: services.closure_inspectorate_decision(
+    "closed_by_inspectorate": lambda c, u, note: services.closure_inspectorate_decision(
         closure=c, actor=u, accepted=True, note=note
     ),
-    "rejected": lambda c, u, note: services.closure_inspectorate_decision(
+    "not_accepted": lambda c, u, note: services.closure_inspectorate_decision(
         closure=c, actor=u, accepted=False, note=note
     ),
 }
@@ -164,7 +164,7 @@ def closure_detail(request, pk: int):
     closure = get_object_or_404(selectors.closures_for(request.user), pk=pk)
     allowed = policies.closure_actions(request.user, closure)
     if "inspectorate_decision" in allowed:
-        allowed = (allowed - {"inspectorate_decision"}) | {"accepted", "rejected"}
+        allowed = (allowed - {"inspectorate_decision"}) | {"closed_by_inspectorate", "not_accepted"}
     form = ClosureActionForm(posted(request), allowed=allowed)
     if request.method == "POST":
         if not allowed:

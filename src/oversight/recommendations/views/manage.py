@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from oversight import clock
-from oversight.accounts.models import Role, User
+from oversight.accounts.choices import Role
 from oversight.accounts.policies import role_required
+from oversight.accounts.selectors import people_in
 from oversight.conflicts import EditConflict
 from oversight.dates import long_date
 from oversight.inspections.selectors import reports_for
@@ -70,7 +71,7 @@ def recommendation_add(request):
         "recommendations/recommendation_form.html",
         form,
         title="Record a recommendation",
-        active_section="register",
+        active_section="recommendations",
         editing=None,
     )
 
@@ -127,7 +128,7 @@ def recommendation_edit(request, pk: int):
         status=409 if conflict else None,
         conflict=conflict,
         title=f"Edit {recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         editing=recommendation,
         own=selectors.own_response_to(recommendation, request.user),
     )
@@ -183,7 +184,7 @@ def response_edit(request, pk: int):
         status=409 if conflict else None,
         conflict=conflict,
         title=f"Assign {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
     )
 
@@ -227,7 +228,7 @@ def rag_confirm(request, pk: int):
         status=409 if conflict else None,
         conflict=conflict,
         title=f"Confirm the RAG rating: {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
         latest=latest,
     )
@@ -257,7 +258,7 @@ def review_add(request, pk: int):
         "recommendations/review_form.html",
         form,
         title=f"Record a review: {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
     )
 
@@ -293,7 +294,7 @@ def response_reopen(request, pk: int):
         status=409 if conflict else None,
         conflict=conflict,
         title=f"Reopen: {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
     )
 
@@ -324,7 +325,7 @@ def due_date_set(request, pk: int):
         "recommendations/due_date_form.html",
         form,
         title=f"Set the due date: {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
     )
 
@@ -351,7 +352,7 @@ def reviews_due(request):
 def reassign(request):
     form = ReassignForm(posted(request), organisation_id=request.user.organisation_id)
     if request.method == "POST" and form.is_valid():
-        people = User.objects.filter(organisation_id=request.user.organisation_id)
+        people = people_in(request.user.organisation_id)
         source = get_object_or_404(people, pk=form.cleaned_data["from_owner"])
         target = get_object_or_404(people, pk=form.cleaned_data["to_owner"])
         moved = services.responses_reassign(
@@ -371,5 +372,5 @@ def reassign(request):
         "recommendations/reassign_form.html",
         form,
         title="Reassign responses",
-        active_section="register",
+        active_section="recommendations",
     )

@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from oversight.accounts.models import Role
+from oversight.accounts.choices import Role
 from oversight.accounts.policies import role_required
 from oversight.pages import render_form
 from oversight.recommendations import selectors, services
@@ -52,7 +52,7 @@ def take_on(request, pk: int):
         "recommendations/take_on_form.html",
         form,
         title=f"Take on {recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         recommendation=recommendation,
         set_aside=selectors.own_response_to(recommendation, request.user),
     )
@@ -90,6 +90,6 @@ def not_applicable(request, pk: int):
         "recommendations/not_applicable_form.html",
         form,
         title=f"{recommendation.title} does not apply",
-        active_section="register",
+        active_section="recommendations",
         recommendation=recommendation,
     )

@@ -56,7 +56,7 @@ def update_add(request, pk: int):
         "recommendations/update_form.html",
         form,
         title=f"Add an update: {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
         max_mb=services.max_evidence_bytes() // (1024 * 1024),
     )
@@ -88,7 +88,7 @@ def evidence_add(request, pk: int):
         "recommendations/evidence_form.html",
         form,
         title=f"Add evidence: {response.recommendation.title}",
-        active_section="register",
+        active_section="recommendations",
         response=response,
         max_mb=services.max_evidence_bytes() // (1024 * 1024),
     )
@@ -172,7 +172,7 @@ def evidence_withdraw(request, pk: int):
         "recommendations/withdraw_form.html",
         form,
         title=f"Withdraw {evidence.original_name}",
-        active_section="register",
+        active_section="recommendations",
         evidence=evidence,
         response=evidence.response,
     )

@@ -32,7 +32,7 @@ def register(request):
         "recommendations/register.html",
         {
             "title": "Recommendation register",
-            "active_section": "register",
+            "active_section": "recommendations",
             "filters": filters,
             "page": page,
             "choices": selectors.register_choices(request.user),
@@ -56,7 +56,7 @@ def response_detail(request, pk: int):
         "recommendations/response_detail.html",
         {
             "title": f"{recommendation.title}: {recommendation.theme}".rstrip(": "),
-            "active_section": "register",
+            "active_section": "recommendations",
             "response": response,
             "recommendation": recommendation,
             "under": selectors.recommendations_under(recommendation)
@@ -90,7 +90,7 @@ def response_history(request, pk: int):
         "recommendations/history.html",
         {
             "title": f"History of {response.recommendation.title}",
-            "active_section": "register",
+            "active_section": "recommendations",
             "subject": response.recommendation.title,
             "back": url_for("recommendations:response-detail", pk),
             "history": selectors.response_history(response),
@@ -106,7 +106,7 @@ def recommendation_history(request, pk: int):
         "recommendations/history.html",
         {
             "title": f"History of {recommendation.title}",
-            "active_section": "register",
+            "active_section": "recommendations",
             "subject": f"{recommendation.title} (the recommendation as recorded)",
             "back": url_for("recommendations:register"),
             "history": selectors.recommendation_history(recommendation, request.user),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import Q
 
-from oversight.accounts.models import Organisation, Role, User
+from oversight.accounts import selectors as accounts
+from oversight.accounts.choices import Role
 from oversight.ingest.extraction import UnreadableFile
 from oversight.ingest.planning import Plan
 from oversight.ingest.services import (
@@ -20,6 +21,9 @@ from oversight.ingest.services import (
     ingest_confirm,
     ingest_preview,
 )
+
+if TYPE_CHECKING:
+    from oversight.accounts.models import User
 
 KINDS = {
     "inspection_report": "an inspection report",
@@ -159,15 +163,11 @@ class _Progress:
 def _actor(username: str | None, organisation_name: str | None) -> User:
     organisation = None
     if organisation_name:
-        organisation = Organisation.objects.filter(
-            Q(name__iexact=organisation_name)
-            | Q(short_name__iexact=organisation_name)
-            | Q(slug__iexact=organisation_name)
-        ).first()
+        organisation = accounts.organisation_named(organisation_name)
         if organisation is None:
             raise CommandError(f"There is no organisation called “{organisation_name}”.")
     if username:
-        actor = User.objects.filter(username=username, is_active=True).first()
+        actor = accounts.active_person(username)
         if actor is None:
             raise CommandError(f"There is no active person with the username “{username}”.")
         if actor.role != Role.LIAISON:
@@ -175,10 +175,7 @@ def _actor(username: str | None, organisation_name: str | None) -> User:
         if organisation is not None and actor.organisation_id != organisation.pk:
             raise CommandError(f"{username} is not in {organisation.name}.")
         return actor
-    liaisons = User.objects.filter(role=Role.LIAISON, is_active=True, organisation__isnull=False)
-    if organisation is not None:
-        liaisons = liaisons.filter(organisation=organisation)
-    liaisons = list(liaisons.order_by("username")[:2])
+    liaisons = list(accounts.active_liaisons(organisation)[:2])
     if len(liaisons) == 1:
         return liaisons[0]
     if not liaisons:

@@ -16,23 +16,15 @@ from django.shortcuts import get_object_or_404
 from oversight.accounts.models import Organisation, User
 from oversight.accounts.policies import organisation_id_of
 from oversight.dates import long_date  # noqa: F401 — compose and build use it from here
-from oversight.inspections.models import (
-    Inspection,
-    InspectionKind,
-    InspectionStatus,
-    Report,
-)
+from oversight.inspections.choices import InspectionKind, InspectionStatus
+from oversight.inspections.models import Inspection, Report
 from oversight.inspections.selectors.forward import status_as_of
-from oversight.papers import as_at, policies
+from oversight.papers import policies
 from oversight.papers.facts import PaperFacts
 from oversight.papers.models import Committee, Meeting, Paper, PaperStatus
-from oversight.recommendations.models import (
-    CLOSED_STATUSES,
-    RecommendationKind,
-    Response,
-    ResponseStatus,
-    Update,
-)
+from oversight.papers.selectors import as_at
+from oversight.recommendations.choices import CLOSED_STATUSES, RecommendationKind, ResponseStatus
+from oversight.recommendations.models import Response, Update
 from oversight.recommendations.selectors import latest_update_id
 from oversight.rules.rag import rag_label
 
@@ -54,6 +46,16 @@ def _day(value: dt.date | None) -> str | None:
 
 def committees_for(user: User) -> QuerySet[Committee]:
     return Committee.objects.filter(organisation_id=organisation_id_of(user))
+
+
+def next_meeting_of(user: User, today: dt.date) -> Meeting | None:
+    """The next meeting (today or later) of any of the person's organisation's committees."""
+    return (
+        Meeting.objects.filter(committee__in=committees_for(user), held_on__gte=today)
+        .select_related("committee")
+        .order_by("held_on", "pk")
+        .first()
+    )
 
 
 def committee_for(user: User, pk: int) -> Committee:
@@ -256,7 +258,9 @@ def _record(
     organisation: Organisation, period_start: dt.date, period_end: dt.date, moment: dt.datetime
 ):
     """The inspections, responses and reports a paper is drawn from: the record as it stood
-    at `moment`, the end of the period (`papers.as_at`), once that has passed, else as it is."""
+    at `moment`, the end of the period (`selectors.as_at`), once that has passed, else as it
+    is."""
+
     if as_at.is_past(moment):
         return (
             as_at.inspections(organisation.pk, moment),

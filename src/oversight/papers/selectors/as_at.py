@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from oversight import clock
 from oversight.accounts.models import Board, Portfolio, User
+from oversight.inspections.choices import Grade
 from oversight.inspections.models import (
-    Grade,
     Inspection,
     InspectionEvent,
     PeelAssessment,

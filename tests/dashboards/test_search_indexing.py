@@ -1,0 +1,117 @@
+"""The search index is written after the commit that saves a record, by the one write path
+(audit.save and audit.delete, which the services use), not by signals: a real commit here
+(transactional_db, no capture of the callbacks), a rollback, a deletion, a failing index."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+
+from oversight import audit, indexing
+from oversight.accounts.models import Role
+from oversight.dashboards.models import SearchEntry
+from oversight.dashboards.search import index, search
+from oversight.inspections import services as inspection_services
+from oversight.recommendations import services
+from tests.factories import ReportFactory, ResponseFactory, UserFactory
+
+
+def _people(response):
+    org = response.organisation
+    return (
+        UserFactory(organisation=org, role=Role.OWNER),
+        UserFactory(organisation=org, role=Role.LIAISON),
+        UserFactory(organisation=org, role=Role.VIEWER),
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_update_a_service_writes_is_found_once_its_transaction_commits():
+    response = ResponseFactory(recommendation__text="Publish the custody plan")
+    owner, _, reader = _people(response)
+    response.owner = owner
+    response.save()  # a factory's row (not indexed: a response has no entry of its own)
+    with transaction.atomic():
+        services.update_add(
+            response=response,
+            author=owner,
+            written_on=dt.date(2026, 11, 30),
+            narrative="The zebrafish protocol is agreed",
+        )
+        # inside the transaction the index has not been written: a rollback would leave it
+        assert not SearchEntry.objects.filter(kind="update").exists()
+    found = search(reader, "zebrafish")
+    assert found.total == 1
+    assert str(found.hits[0].title).startswith("Update of 30 November 2026 on ")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_write_that_rolls_back_leaves_nothing_in_the_index():
+    response = ResponseFactory(recommendation__text="original words")
+    index.rebuild()
+    rec = response.recommendation
+    with pytest.raises(RuntimeError), transaction.atomic():
+        rec.text = "words that never were"
+        audit.save(rec, actor=None, reason="Corrected")
+        raise RuntimeError("the form failed after the save")
+    _, _, reader = _people(response)
+    assert search(reader, "never").total == 0
+    # the record noted in the rolled-back write is read again at the next commit: as it is
+    other = ResponseFactory(organisation=response.organisation, recommendation__text="kestrel")
+    audit.save(other.recommendation, actor=None, reason="Recorded")
+    assert search(reader, "kestrel").total == 1
+    assert search(reader, "never").total == 0
+    assert search(reader, "original").total == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_deleted_finding_leaves_the_index_after_the_commit():
+    response = ResponseFactory()
+    _, liaison, reader = _people(response)
+    report = ReportFactory(organisation=response.organisation)
+    (finding,) = inspection_services.findings_add(
+        report=report,
+        heading="Vetting",
+        texts=["Ocelot checks are late"],
+        organisation=response.organisation,
+        actor=liaison,
+    )
+    assert search(reader, "ocelot").total == 1
+    inspection_services.finding_delete(finding=finding, actor=liaison)
+    assert search(reader, "ocelot").total == 0
+    assert not SearchEntry.objects.filter(kind="finding", object_id=finding.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_index_that_fails_does_not_undo_the_save(monkeypatch, caplog):
+    """The record is committed before the index is written: a failure there is logged (and
+    `oversight search_index` puts it right); the person's save stands."""
+    response = ResponseFactory(recommendation__text="before")
+    rec = response.recommendation
+
+    def broken(noted):
+        raise RuntimeError("the index is unavailable")
+
+    monkeypatch.setattr(indexing, "_indexer", broken)
+    rec.text = "after"
+    audit.save(rec, actor=None, reason="Corrected")
+    rec.refresh_from_db()
+    assert rec.text == "after"
+    assert "the index is unavailable" in caplog.text
+    monkeypatch.undo()
+    index.rebuild()
+    _, _, reader = _people(response)
+    assert search(reader, "after").total == 1
+
+
+def test_only_the_searchable_records_are_noted(db, django_capture_on_commit_callbacks):
+    person = UserFactory()
+    with django_capture_on_commit_callbacks() as callbacks:
+        audit.save(person, actor=None, reason="Name corrected")
+    assert callbacks == []  # a person is not in the index: nothing waits for the commit
+    response = ResponseFactory()
+    with django_capture_on_commit_callbacks() as callbacks:
+        audit.save(response.recommendation, actor=None, reason="Corrected")
+    assert len(callbacks) == 1
