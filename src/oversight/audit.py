@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from django.db import models
 
 from oversight import indexing
+from oversight.conflicts import bump
 
 M = TypeVar("M", bound=models.Model)
 
@@ -47,6 +48,24 @@ def save(instance: M, *, actor: Any, reason: str = "", **kwargs: Any) -> M:
     instance.save(**kwargs)
     indexing.changed(instance)
     return instance
+
+
+def update(instance: M, *, actor: Any, reason: str, **changes: Any) -> M:
+    """The one way a service changes a record it holds (in the style of HackSoft's
+    `model_update`): each change set, the version raised where the record has one (the
+    record's row locked and its version checked first by `conflicts.check_version`, where a
+    form sent one), then validated, saved with who and why, and indexed, as `save` does. A
+    name that is not a field of the record is refused, never set as a stray attribute."""
+    fields = {f.name for f in instance._meta.concrete_fields}
+    fields |= {f.attname for f in instance._meta.concrete_fields}
+    unknown = sorted(set(changes) - fields)
+    if unknown:
+        raise TypeError(f"{type(instance).__name__} has no field {', '.join(unknown)}")
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    if "version" in fields:
+        bump(instance)
+    return save(instance, actor=actor, reason=reason)
 
 
 def delete(instance: models.Model, *, actor: Any, reason: str) -> None:

@@ -184,6 +184,13 @@ def test_an_executive_cannot_add_updates_and_only_the_liaison_reviews(
         url, {"outcome": "closure_approved"}, content_type="application/json", headers=liaison
     )
     assert bad.status_code == 400 and "outcome" in bad.json()
+    old = client.post(
+        url, {"outcome": "on_track"}, content_type="application/json", headers=liaison
+    )
+    assert old.json()["outcome"] == [
+        "“on_track” is not an outcome of a review: send accepted, more_evidence, escalate "
+        "(on_track is now accepted)"
+    ]
     answer = client.post(
         url,
         {

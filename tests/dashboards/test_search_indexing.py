@@ -10,12 +10,21 @@ import pytest
 from django.db import transaction
 
 from oversight import audit, indexing
-from oversight.accounts.models import Role
+from oversight.accounts.models import Organisation, Role
+from oversight.accounts.reference_data import load_reference_organisations
 from oversight.dashboards.models import SearchEntry
 from oversight.dashboards.search import index, search
 from oversight.inspections import services as inspection_services
 from oversight.recommendations import services
 from tests.factories import ReportFactory, ResponseFactory, UserFactory
+
+
+@pytest.fixture
+def committed(transactional_db):
+    """Real commits (no test transaction around the test), from a database an earlier one may
+    have emptied (the browser tests flush theirs): the inspectorates the factories name are
+    put back first."""
+    load_reference_organisations(Organisation)
 
 
 def _people(response):
@@ -27,8 +36,7 @@ def _people(response):
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_an_update_a_service_writes_is_found_once_its_transaction_commits():
+def test_an_update_a_service_writes_is_found_once_its_transaction_commits(committed):
     response = ResponseFactory(recommendation__text="Publish the custody plan")
     owner, _, reader = _people(response)
     response.owner = owner
@@ -47,8 +55,7 @@ def test_an_update_a_service_writes_is_found_once_its_transaction_commits():
     assert str(found.hits[0].title).startswith("Update of 30 November 2026 on ")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_write_that_rolls_back_leaves_nothing_in_the_index():
+def test_a_write_that_rolls_back_leaves_nothing_in_the_index(committed):
     response = ResponseFactory(recommendation__text="original words")
     index.rebuild()
     rec = response.recommendation
@@ -66,8 +73,7 @@ def test_a_write_that_rolls_back_leaves_nothing_in_the_index():
     assert search(reader, "original").total == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_deleted_finding_leaves_the_index_after_the_commit():
+def test_a_deleted_finding_leaves_the_index_after_the_commit(committed):
     response = ResponseFactory()
     _, liaison, reader = _people(response)
     report = ReportFactory(organisation=response.organisation)
@@ -84,8 +90,7 @@ def test_a_deleted_finding_leaves_the_index_after_the_commit():
     assert not SearchEntry.objects.filter(kind="finding", object_id=finding.pk).exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_an_index_that_fails_does_not_undo_the_save(monkeypatch, caplog):
+def test_an_index_that_fails_does_not_undo_the_save(committed, monkeypatch, caplog):
     """The record is committed before the index is written: a failure there is logged (and
     `oversight search_index` puts it right); the person's save stands."""
     response = ResponseFactory(recommendation__text="before")

@@ -10,14 +10,17 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.e2e.pages import Dashboard, Responses, SearchResults
+
 pytestmark = pytest.mark.e2e
 
 
 def test_dashboard_figures_and_search(app, demo):
     call_command("snapshot", backfill=True, stdout=io.StringIO())
+    dashboard, register, search = Dashboard(app), Responses(app), SearchResults(app)
     app.sign_in("executive")
     app.page.get_by_role("link", name="see the dashboard").click()
-    expect(app.page.get_by_role("heading", level=1, name="Dashboard")).to_be_visible()
+    expect(dashboard.heading()).to_have_text("Dashboard")
     expect(app.page.locator("#by-rag")).to_contain_text("Amber")
     expect(
         app.page.get_by_role("img", name=re.compile("^Open responses by RAG rating"))
@@ -25,24 +28,17 @@ def test_dashboard_figures_and_search(app, demo):
     expect(app.page.locator("#trend-table")).to_be_attached()
     app.assert_accessible("dashboard")
 
-    overdue = app.page.locator(".app-figure-card a", has_text="Overdue")
-    figure = overdue.locator(".app-card__figure").inner_text()
-    overdue.click()
-    expect(app.page.locator("table.app-table--register caption")).to_contain_text(
+    figure = dashboard.follow_figure("Overdue")
+    expect(register.register_table().locator("caption")).to_contain_text(
         f"{figure} responses matching the filters"
     )
-    expect(app.page.locator("#filter-summary")).to_contain_text("Overdue")
+    expect(register.filter_summary()).to_contain_text("Overdue")
     app.assert_accessible("register-from-dashboard")
 
-    app.page.get_by_label("Search recommendations, updates, inspections and reports").first.fill(
-        "cyber-enabled flag"
-    )
-    app.page.locator("header").get_by_role("button", name="Search").click()
-    expect(
-        app.page.get_by_role("heading", name=re.compile("results for ‘cyber-enabled flag’"))
-    ).to_be_visible()
-    first = app.page.locator(".app-search-result").first
+    search.search_from_header("cyber-enabled flag")
+    expect(search.heading_for("cyber-enabled flag")).to_be_visible()
+    first = search.results().first
     expect(first).to_contain_text("Recommendation 9159: Hate Crime")
     expect(first.locator("mark").first).to_have_text("cyber")
-    expect(app.page.locator(".app-search-result", has_text="Update of 1 July 2022")).to_be_visible()
+    expect(search.results().filter(has_text="Update of 1 July 2022")).to_be_visible()
     app.assert_accessible("search-results")

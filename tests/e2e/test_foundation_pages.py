@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.pages import Responses
+
 pytestmark = pytest.mark.e2e
 
 
@@ -22,6 +24,7 @@ def test_sign_in_page_shows_demo_accounts_and_rejects_a_wrong_password(app, demo
 
 
 def test_liaison_opens_register_filters_it_and_opens_a_response(app, demo):
+    register = Responses(app)
     app.sign_in("liaison")
     expect(app.page.get_by_role("heading", name="What needs your attention")).to_be_visible()
     app.assert_accessible("home-liaison")
@@ -29,15 +32,14 @@ def test_liaison_opens_register_filters_it_and_opens_a_response(app, demo):
     app.page.get_by_role("link", name="Recommendations").first.click()
     expect(app.page.get_by_role("heading", name="Recommendation register")).to_be_visible()
     for ref in ["9159", "10618", "9962", "8539", "9472"]:
-        expect(app.page.get_by_role("link", name=re.compile(rf"^{ref}\b"))).to_be_visible()
+        expect(register.reference_link(ref)).to_be_visible()
     app.assert_accessible("register")
 
-    app.page.get_by_label("Kind").select_option(label="Cause of concern")
-    app.page.get_by_role("button", name="Apply filters").click()
+    register.filter_by("Kind", "Cause of concern")
     expect(app.page.locator("caption")).to_contain_text("5 responses matching the filters")
     app.assert_accessible("register-filtered")
 
-    app.page.get_by_role("link", name=re.compile(r"^9159\b")).click()
+    register.reference_link("9159").click()
     expect(app.page.get_by_role("heading", level=1)).to_contain_text("Recommendation 9159")
     expect(app.page.get_by_text("cyber-enabled flag").first).to_be_visible()
     expect(app.page.get_by_text("Within three months").first).to_be_visible()

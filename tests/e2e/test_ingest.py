@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.pages import Import, Responses
+
 pytestmark = pytest.mark.e2e
 
 pytest.importorskip("oversight.ingest.readers")
@@ -24,35 +26,30 @@ TRACKER = (
 def test_the_liaison_imports_a_tracker(app, demo, tmp_path):
     tracker = tmp_path / "contact tracker.csv"
     tracker.write_text(TRACKER, encoding="utf-8")
+    imports, register = Import(app), Responses(app)
     app.sign_in("liaison")
-    app.goto("/import/")
-    expect(app.page.get_by_role("heading", level=1, name="Import a file")).to_be_visible()
+    imports.open_section("Import")
+    expect(imports.heading()).to_contain_text("Import a file")
     app.assert_accessible("ingest-upload")
 
-    app.page.get_by_label("File").set_input_files(str(tracker))
-    app.page.get_by_role("button", name="Read the file").click()
-    expect(
-        app.page.get_by_role("heading", level=1, name="Check what will be imported")
-    ).to_be_visible()
+    imports.upload(tracker)
+    expect(imports.heading()).to_contain_text("Check what will be imported")
     expect(app.page.locator("#to-create caption")).to_contain_text("To be created (2)")
-    problems = app.page.locator("#row-problems")
-    expect(problems).to_contain_text("next spring")
+    expect(imports.row_problems()).to_contain_text("next spring")
     app.check_styled()
     app.assert_accessible("ingest-preview")
 
-    problems.get_by_label("Skip this row (row 3)").check()
-    app.page.get_by_role("button", name="Import", exact=True).click()
-
-    expect(app.page.get_by_role("heading", level=1, name="What was imported")).to_be_visible()
+    imports.skip_row(3)
+    imports.confirm()
+    expect(imports.heading()).to_contain_text("What was imported")
     expect(app.page.locator("#summary")).to_contain_text("Imported: 2 recommendations created")
     expect(app.page.locator("#created")).to_contain_text("E2E-1")
     app.assert_accessible("ingest-result")
 
     app.page.get_by_role("link", name="See the recommendations register").click()
-    register = app.page.locator("table.app-table--register")
-    expect(register).to_contain_text("E2E-1")
-    expect(register).to_contain_text("E2E-3")
-    expect(register).not_to_contain_text("E2E-2")
+    expect(register.register_table()).to_contain_text("E2E-1")
+    expect(register.register_table()).to_contain_text("E2E-3")
+    expect(register.register_table()).not_to_contain_text("E2E-2")
 
 
 def test_a_confirmed_import_shows_its_progress_then_what_was_imported(
@@ -70,17 +67,14 @@ def test_a_confirmed_import_shows_its_progress_then_what_was_imported(
         "31/03/2024,Amber,Open\n",
         encoding="utf-8",
     )
+    imports = Import(app)
     app.sign_in("liaison")
-    app.goto("/import/")
-    app.page.get_by_label("File").set_input_files(str(tracker))
-    app.page.get_by_role("button", name="Read the file").click()
-    app.page.get_by_role("button", name="Import", exact=True).click()
-    expect(app.page.get_by_role("heading", level=1)).to_have_text("Importing progress tracker.csv")
+    imports.upload(tracker)
+    imports.confirm()
+    expect(imports.heading()).to_have_text("Importing progress tracker.csv")
     expect(app.page.get_by_role("status")).to_contain_text("Waiting for the background worker")
     app.assert_accessible("ingest-progress")
 
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
-    expect(app.page.get_by_role("heading", level=1, name="What was imported")).to_be_visible(
-        timeout=10_000
-    )
+    expect(imports.heading()).to_have_text("What was imported", timeout=10_000)
     expect(app.page.locator("#summary")).to_contain_text("Imported: 1 recommendation created")

@@ -3,16 +3,16 @@ role, deactivates a leaver, adds a portfolio, a board and a committee (axe on ev
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.core import mail
+
+from tests.e2e.pages import Organisation
 
 pytestmark = pytest.mark.e2e
 
 
 def test_the_liaison_manages_people_portfolios_boards_and_committees(app, demo):
-    page = app.page
+    organisation, page = Organisation(app), app.page
     app.sign_in("liaison")
     page.get_by_role("link", name="Manage organisation").click()
     page.wait_for_load_state()
@@ -26,56 +26,45 @@ def test_the_liaison_manages_people_portfolios_boards_and_committees(app, demo):
     assert page.get_by_text("There is a problem").is_visible()
     app.failures[:] = [f for f in app.failures if not f.startswith("400 ")]  # the form's answer
     app.assert_accessible("organisation-invite-errors")
-    page.get_by_label("Username").fill("sam.smith")
-    page.get_by_label("First name").fill("Sam")
-    page.get_by_label("Last name").fill("Smith")
-    page.get_by_label("E-mail address").fill("sam.smith@west-midlands.police.uk")
-    page.get_by_label("Recommendation owner").check()
-    page.get_by_role("button", name="Send the invitation").click()
-    page.wait_for_load_state()
+    organisation.fill_invitation(
+        username="sam.smith",
+        first="Sam",
+        last="Smith",
+        email="sam.smith@west-midlands.police.uk",
+        role="Recommendation owner",
+    )
     assert page.get_by_text("An invitation to choose a password was sent").is_visible()
     assert any("sam.smith" in m.body for m in mail.outbox)
-    row = page.get_by_role("row").filter(has_text="sam.smith")
-    assert "Invited" in row.inner_text()
+    assert "Invited" in organisation.person_row("sam.smith").inner_text()
 
-    row.get_by_role("link", name=re.compile("Change")).click()
+    organisation.change_person("sam.smith")
     app.assert_accessible("organisation-person")
     page.get_by_label("Executive").check()
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
-    row = page.get_by_role("row").filter(has_text="sam.smith")
-    assert "Executive" in row.inner_text()
+    organisation.save()
+    assert "Executive" in organisation.person_row("sam.smith").inner_text()
 
-    row.get_by_role("link", name=re.compile("Change")).click()
+    organisation.change_person("sam.smith")
     page.get_by_role("link", name="Deactivate Sam Smith").click()
     app.assert_accessible("organisation-deactivate")
     page.get_by_label("Why are they being deactivated?").fill("Left the force")
-    page.get_by_role("button", name="Deactivate Sam Smith").click()
-    page.wait_for_load_state()
-    assert "Deactivated" in page.get_by_role("row").filter(has_text="sam.smith").inner_text()
+    organisation.save("Deactivate Sam Smith")
+    assert "Deactivated" in organisation.person_row("sam.smith").inner_text()
 
     app.goto("/organisation/portfolios/")
     app.assert_accessible("organisation-portfolios")
-    page.get_by_role("button", name="Add a portfolio").click()
-    page.get_by_label("Name").fill("Neighbourhoods")
-    page.get_by_label("Lead (optional)").fill("ACC Example")
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
-    assert page.get_by_role("cell", name="Neighbourhoods", exact=True).is_visible()
+    organisation.add_named("portfolio", "Neighbourhoods", person="ACC Example")
+    assert organisation.cell("Neighbourhoods").is_visible()
 
     app.goto("/organisation/boards/")
-    page.get_by_role("button", name="Add a board").click()
-    app.assert_accessible("organisation-board-form")
-    page.get_by_label("Name").fill("Organisational Learning Board")
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
-    assert page.get_by_role("cell", name="Organisational Learning Board", exact=True).is_visible()
+    organisation.add_named(
+        "board", "Organisational Learning Board", screenshot="organisation-board-form"
+    )
+    assert organisation.cell("Organisational Learning Board").is_visible()
 
     app.goto("/organisation/settings/")
     app.assert_accessible("organisation-settings")
     page.get_by_label("Yes: viewers may download evidence files").check()
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
+    organisation.save()
     assert page.get_by_text("Viewers may download evidence files.").is_visible()
 
     app.goto("/papers/committees/")

@@ -8,14 +8,18 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
+from tests.e2e.pages import Papers
+
 pytestmark = pytest.mark.e2e
 
 
 def test_liaison_edits_and_issues_the_july_paper_and_a_viewer_reads_it(app, demo):
-    page = app.page
+    papers, page = Papers(app), app.page
+    inspections = "HMICFRS inspections & other engagements"
+    added = "The liaison lead will report on the ROCU inspection."
     app.sign_in("liaison")
-    page.get_by_role("link", name="Papers", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Committee papers")
+    papers.open_section("Papers")
+    expect(papers.heading()).to_have_text("Committee papers")
     app.assert_accessible("papers-list")
 
     # the standing text: the words every paper repeats
@@ -29,44 +33,28 @@ def test_liaison_edits_and_issues_the_july_paper_and_a_viewer_reads_it(app, demo
     page.get_by_role("link", name="Cancel").click()
 
     # the July draft
-    page.get_by_role("link", name="Version 1 of the paper for 28 July 2022").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("HMICFRS update")
-    expect(page.locator("#section-peel")).to_contain_text("Recommendation 9159")
+    papers.open_paper(1, "28 July 2022")
+    expect(papers.section("peel")).to_contain_text("Recommendation 9159")
     app.assert_accessible("papers-draft-july")
 
-    # edit the inspections section
-    page.get_by_role("link", name="Edit HMICFRS inspections & other engagements").click()
-    app.assert_accessible("papers-section-edit")
-    text = page.get_by_label("Text")
-    text.fill(text.input_value() + "\n\nThe liaison lead will report on the ROCU inspection.")
-    page.get_by_role("button", name="Save the section").click()
-    expect(page.locator("#section-inspections")).to_contain_text(
-        "The liaison lead will report on the ROCU inspection."
-    )
-
-    # issue it
-    page.get_by_role("button", name="Issue this paper").click()
-    app.assert_accessible("papers-issue-confirm")
-    page.get_by_role("button", name="Issue the paper").click()
-    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+    # edit the inspections section, then issue the paper
+    papers.add_to_section(inspections, added, screenshot="papers-section-edit")
+    expect(papers.section("inspections")).to_contain_text(added)
+    papers.issue(screenshot="papers-issue-confirm")
     expect(page.get_by_role("button", name="Issue this paper")).to_have_count(0)
     app.assert_accessible("papers-issued-july")
-    page.get_by_role("button", name="Sign out").click()
+    papers.sign_out()
 
     # a committee member reads the issued paper and downloads the Word file
     app.sign_in("viewer")
-    page.get_by_role("link", name="Papers", exact=True).click()
-    page.get_by_role("link", name="Version 1 of the paper for 28 July 2022").click()
-    expect(page.locator("#section-inspections")).to_contain_text(
-        "The liaison lead will report on the ROCU inspection."
-    )
-    expect(
-        page.get_by_role("link", name="Edit HMICFRS inspections & other engagements")
-    ).to_have_count(0)
+    papers.open_section("Papers")
+    papers.open_paper(1, "28 July 2022")
+    expect(papers.section("inspections")).to_contain_text(added)
+    expect(papers.edit_link(inspections)).to_have_count(0)
     app.assert_accessible("papers-issued-viewer")
     with page.expect_download() as download:
         page.get_by_role("link", name="Word (.docx)").click()
     document = Document(download.value.path())
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "The liaison lead will report on the ROCU inspection." in text
+    assert added in text
     assert "Hate Crime (Recommendation 9159)." in text

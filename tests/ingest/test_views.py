@@ -204,8 +204,9 @@ def test_another_organisations_batch_is_not_found(client, reader, liaison):
     assert "tracker.csv" not in text_of(client.get(reverse("import:upload")))
 
 
-def test_the_old_address_of_the_import_pages_sends_people_on(client):
+def test_the_old_address_of_the_import_pages_sends_people_on(client, db):
     """The pages say "Import", and so do their addresses; a bookmark of /ingest/… still works."""
+    client.force_login(UserFactory(role=Role.LIAISON))
     assert client.get("/ingest/").headers["Location"] == "/import/"
     moved = client.get("/ingest/12/result/?page=2")
     assert (moved.status_code, moved.headers["Location"]) == (302, "/import/12/result/?page=2")

@@ -78,10 +78,6 @@ class User(AbstractUser):
     def is_liaison(self) -> bool:
         return self.role == Role.LIAISON
 
-    @property
-    def is_executive(self) -> bool:
-        return self.role == Role.EXECUTIVE
-
 
 class Portfolio(models.Model):
     """An area of the force's business that owns recommendations (e.g. Crime, Public Protection)."""

@@ -276,7 +276,14 @@ class ReviewSerializer(serializers.ModelSerializer):
 
 
 class ReviewCreateSerializer(serializers.Serializer):
-    outcome = serializers.ChoiceField(choices=REVIEW_OUTCOMES)
+    outcome = serializers.ChoiceField(
+        choices=REVIEW_OUTCOMES,
+        error_messages={
+            "invalid_choice": "“{input}” is not an outcome of a review: send "
+            + ", ".join(value for value, _ in REVIEW_OUTCOMES)
+            + " (on_track is now accepted)"
+        },
+    )
     notes = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     reviewed_on = serializers.DateField(
         required=False, allow_null=True, default=None, help_text="Today if not given."

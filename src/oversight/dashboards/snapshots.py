@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -240,7 +240,3 @@ def snapshots_backfill(*, today: dt.date, organisation_ids: list[int] | None = N
             MonthlySnapshot.objects.bulk_create(rows, ignore_conflicts=True)
         added += len(rows)
     return added
-
-
-def count_by_source() -> Counter:
-    return Counter(MonthlySnapshot.objects.values_list("source", flat=True))

@@ -85,10 +85,6 @@ class PlannedRecommendation:
         return "–"
 
     @property
-    def action_label(self) -> str:
-        return ACTION_LABELS[self.action]
-
-    @property
     def kind_label(self) -> str:
         if self.kind in RecommendationKind.values:
             return str(RecommendationKind(self.kind).label)

@@ -8,8 +8,6 @@ from django.shortcuts import get_object_or_404
 from oversight.accounts.models import User
 from oversight.accounts.policies import organisation_id_of
 from oversight.ingest.models import ImportBatch, ImportedRecord
-from oversight.inspections.models import Inspection, Report
-from oversight.recommendations.models import Recommendation, Response
 
 
 def batches_for(user: User) -> QuerySet[ImportBatch]:
@@ -42,21 +40,3 @@ def batch_records(batch: ImportBatch) -> list[ImportedRecord]:
             "inspection",
         )
     )
-
-
-def batch_of(record) -> ImportBatch | None:
-    """The import that created a recommendation, response, report or inspection, if any."""
-    field = {
-        Recommendation: "recommendation",
-        Response: "response",
-        Report: "report",
-        Inspection: "inspection",
-    }.get(type(record))
-    if field is None:
-        return None
-    link = (
-        ImportedRecord.objects.filter(**{field: record}, action="created")
-        .select_related("batch")
-        .first()
-    )
-    return link.batch if link else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import tempfile
 from collections.abc import Iterable, Iterator
 
 import xlsxwriter
@@ -229,13 +228,6 @@ def write_xlsx(
                 sheet.write_number(row, col, value, formats[col])
     sheet.autofilter(0, 0, row, len(columns) - 1)
     book.close()
-
-
-def xlsx_bytes(queryset, *, today: dt.date) -> bytes:
-    with tempfile.TemporaryFile() as handle:
-        write_xlsx(queryset, handle, today=today)
-        handle.seek(0)
-        return handle.read()
 
 
 def _csv_cell(value) -> str | int:

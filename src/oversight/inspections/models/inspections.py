@@ -117,10 +117,6 @@ class Inspection(models.Model):
         return start
 
     @property
-    def is_final(self) -> bool:
-        return self.status in FINAL_STATUSES
-
-    @property
     def has_debrief(self) -> bool:
         return bool(self.debrief_strengths or self.debrief_areas_to_consider or self.debrief_notes)
 

@@ -8,7 +8,6 @@ from django.db import transaction
 
 from oversight import audit
 from oversight.accounts.models import Organisation, User
-from oversight.conflicts import bump
 from oversight.dates import long_date
 from oversight.inspections.models import (
     Engagement,
@@ -88,10 +87,17 @@ def monitoring_stage_edit(
     require_liaison(actor, change.organisation_id)
     _check_stage(change.organisation, stage, started_on, exclude=change.pk)
     current = checked(change, expected_version)
-    current.stage, current.started_on = stage, started_on
-    current.letter, current.letter_on = letter.strip(), letter_on
-    current.letter_url, current.note = letter_url.strip(), note.strip()
-    return audit.save(bump(current), actor=actor, reason="Monitoring stage corrected")
+    return audit.update(
+        current,
+        actor=actor,
+        reason="Monitoring stage corrected",
+        stage=stage,
+        started_on=started_on,
+        letter=letter.strip(),
+        letter_on=letter_on,
+        letter_url=letter_url.strip(),
+        note=note.strip(),
+    )
 
 
 def _check_engagement(organisation: Organisation, kind: str, subject: str, inspection, rec):
@@ -155,8 +161,17 @@ def engagement_edit(
     require_liaison(actor, engagement.organisation_id)
     subject = _check_engagement(engagement.organisation, kind, subject, inspection, recommendation)
     current = checked(engagement, expected_version)
-    current.kind, current.subject = kind, subject
-    current.on, current.precision, current.text = when.on, when.precision, when.text.strip()
-    current.with_whom, current.summary = with_whom.strip(), summary.strip()
-    current.inspection, current.recommendation = inspection, recommendation
-    return audit.save(bump(current), actor=actor, reason="Engagement edited")
+    return audit.update(
+        current,
+        actor=actor,
+        reason="Engagement edited",
+        kind=kind,
+        subject=subject,
+        on=when.on,
+        precision=when.precision,
+        text=when.text.strip(),
+        with_whom=with_whom.strip(),
+        summary=summary.strip(),
+        inspection=inspection,
+        recommendation=recommendation,
+    )

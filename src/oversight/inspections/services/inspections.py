@@ -218,11 +218,15 @@ def inspection_people_set(
     require_liaison(actor, inspection.organisation_id)
     _check_people(inspection.organisation, lead_inspectorates, participants, force_lead)
     current = checked(inspection, expected_version)
-    current.participants_note = participants_note.strip()
-    current.force_lead = force_lead
-    current.hmicfrs_contact = hmicfrs_contact.strip()
     reason = "Who takes part changed"
-    audit.save(bump(current), actor=actor, reason=reason)
+    audit.update(
+        current,
+        actor=actor,
+        reason=reason,
+        participants_note=participants_note.strip(),
+        force_lead=force_lead,
+        hmicfrs_contact=hmicfrs_contact.strip(),
+    )
     audit.stamp(current, actor=actor, reason=reason)
     current.lead_inspectorates.set(list(lead_inspectorates))
     _sync_participants(current, participants, actor, reason)
@@ -324,9 +328,14 @@ def inspection_debrief_record(
     if not (strengths or areas or notes):
         raise Refused("Enter at least one strength, area to consider or note", "strengths")
     current = checked(inspection, expected_version)
-    current.debrief_strengths, current.debrief_areas_to_consider = strengths, areas
-    current.debrief_notes = notes
-    return audit.save(bump(current), actor=actor, reason="Hot debrief recorded")
+    return audit.update(
+        current,
+        actor=actor,
+        reason="Hot debrief recorded",
+        debrief_strengths=strengths,
+        debrief_areas_to_consider=areas,
+        debrief_notes=notes,
+    )
 
 
 def _check_action(text: str) -> str:

@@ -12,7 +12,6 @@ from django.db.models import Count, Max, Q
 from oversight import audit
 from oversight.accounts.choices import OrganisationKind
 from oversight.accounts.models import Organisation, User
-from oversight.conflicts import bump
 from oversight.inspections.models import Finding, Inspection, Report
 from oversight.inspections.services.access import checked, require_liaison
 from oversight.inspections.services.inspections import Refused
@@ -120,10 +119,19 @@ def report_edit(
         title=title, inspectorate=inspectorate, organisation=organisation, inspection=inspection
     )
     current = checked(report, expected_version)
-    current.title, current.inspectorate, current.organisation = title, inspectorate, organisation
-    current.published_on, current.inspection = published_on, inspection
-    current.summary, current.url, current.reference = summary.strip(), url.strip(), reference
-    return audit.save(bump(current), actor=actor, reason="Report edited")
+    return audit.update(
+        current,
+        actor=actor,
+        reason="Report edited",
+        title=title,
+        inspectorate=inspectorate,
+        organisation=organisation,
+        published_on=published_on,
+        inspection=inspection,
+        summary=summary.strip(),
+        url=url.strip(),
+        reference=reference,
+    )
 
 
 @transaction.atomic

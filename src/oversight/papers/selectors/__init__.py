@@ -62,12 +62,10 @@ def committee_for(user: User, pk: int) -> Committee:
     return get_object_or_404(committees_for(user), pk=pk)
 
 
-def committee_by_name(organisation: Organisation, name: str) -> Committee | None:
-    return (
-        Committee.objects.filter(organisation=organisation)
-        .filter(Q(name__iexact=name) | Q(short_name__iexact=name))
-        .first()
-    )
+def committees_named(name: str) -> QuerySet[Committee]:
+    """Committees called `name` (or with that short name), in any organisation: for the
+    operators' `oversight paper` command, which names a committee, not a person."""
+    return Committee.objects.filter(Q(name__iexact=name) | Q(short_name__iexact=name))
 
 
 def meeting_for(user: User, pk: int) -> Meeting:
@@ -146,13 +144,6 @@ def _overlaps(inspection: Inspection, start: dt.date, end: dt.date) -> bool:
     if inspection.end_on:
         last = inspection.end.end or inspection.end_on
     return first <= end and last >= start
-
-
-def _still_to_come(inspection: Inspection, day: dt.date) -> bool:
-    """Not yet over on `day`: its date (or the end of its range) is later, or not known."""
-    if inspection.start_on is None:
-        return True
-    return (inspection.start.end or inspection.start_on) > day
 
 
 def _reference_order(response: Response) -> tuple:

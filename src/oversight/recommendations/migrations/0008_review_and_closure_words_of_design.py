@@ -14,29 +14,28 @@ CLOSURE = {
 }
 
 
-def _rename(apps, mapping: dict[str, str], models_and_fields):
-    for model_name, field in models_and_fields:
+FIELDS = {
+    "Review": ("outcome", REVIEW),
+    "HistoricalReview": ("outcome", REVIEW),
+    "ClosureRequest": ("stage", CLOSURE),
+    "HistoricalClosureRequest": ("stage", CLOSURE),
+}
+
+
+def _rename(apps, *, back: bool) -> None:
+    for model_name, (field, words) in FIELDS.items():
         model = apps.get_model("recommendations", model_name)
-        for old, new in mapping.items():
-            model.objects.filter(**{field: old}).update(**{field: new})
+        for old, new in words.items():
+            before, after = (new, old) if back else (old, new)
+            model.objects.filter(**{field: before}).update(**{field: after})
 
 
 def forwards(apps, schema_editor):
-    _rename(apps, REVIEW, [("Review", "outcome"), ("HistoricalReview", "outcome")])
-    _rename(apps, CLOSURE, [("ClosureRequest", "stage"), ("HistoricalClosureRequest", "stage")])
+    _rename(apps, back=False)
 
 
 def backwards(apps, schema_editor):
-    _rename(
-        apps,
-        {v: k for k, v in REVIEW.items()},
-        [("Review", "outcome"), ("HistoricalReview", "outcome")],
-    )
-    _rename(
-        apps,
-        {v: k for k, v in CLOSURE.items()},
-        [("ClosureRequest", "stage"), ("HistoricalClosureRequest", "stage")],
-    )
+    _rename(apps, back=True)
 
 
 class Migration(migrations.Migration):

@@ -47,9 +47,13 @@ def due_date_set(*, response: Response, actor: User, due_on: dt.date, reason: st
         raise ValueError("This response has a due date: request an extension to move it")
     if not reason.strip():
         raise ValueError("Enter why this is the due date")
-    current.revised_due_on = due_on
-    current.revised_due_reason = reason.strip()
-    return audit.save(bump(current), actor=actor, reason=f"Due date set: {reason.strip()}")
+    return audit.update(
+        current,
+        actor=actor,
+        reason=f"Due date set: {reason.strip()}",
+        revised_due_on=due_on,
+        revised_due_reason=reason.strip(),
+    )
 
 
 @transaction.atomic
@@ -179,8 +183,9 @@ def closure_request(*, response: Response, actor: User, statement: str) -> Closu
         actor=actor,
         reason="Closure requested",
     )
-    current.status = ResponseStatus.READY_FOR_CLOSURE
-    audit.save(bump(current), actor=actor, reason="Closure requested")
+    audit.update(
+        current, actor=actor, reason="Closure requested", status=ResponseStatus.READY_FOR_CLOSURE
+    )
     return closure
 
 

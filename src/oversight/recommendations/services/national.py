@@ -70,11 +70,15 @@ def response_not_applicable(
             f"Work on it has started ({current.get_status_display().lower()}): it goes "
             "through to closure, with the reason in the closure request"
         )
-    current.status = ResponseStatus.NOT_APPLICABLE
-    current.not_applicable_reason = reason.strip()
-    current.next_review_on = None
-    current.rag = ""
-    return audit.save(bump(current), actor=actor, reason=note)
+    return audit.update(
+        current,
+        actor=actor,
+        reason=note,
+        status=ResponseStatus.NOT_APPLICABLE,
+        not_applicable_reason=reason.strip(),
+        next_review_on=None,
+        rag="",
+    )
 
 
 @transaction.atomic

@@ -179,8 +179,12 @@ def update_add(
             )
         current = Response.objects.select_for_update().get(pk=response.pk)
         if current.status == ResponseStatus.OPEN:  # as it is now, not as the caller read it
-            current.status = ResponseStatus.IN_PROGRESS
-            audit.save(bump(current), actor=author, reason="Update added: now in progress")
+            audit.update(
+                current,
+                actor=author,
+                reason="Update added: now in progress",
+                status=ResponseStatus.IN_PROGRESS,
+            )
     except BaseException:
         _delete_files(stored)  # the transaction rolls back: leave no orphan file
         raise

@@ -216,10 +216,16 @@ def response_edit(
     if current.is_closed:
         raise ValueError(CLOSED_RESPONSE)
     _check_same_org(current.organisation, owner=owner, portfolio=portfolio, board=board)
-    current.owner, current.portfolio, current.board = owner, portfolio, board
-    current.sign_off = sign_off
-    current.next_review_on = next_review_on
-    return audit.save(bump(current), actor=actor, reason="Response edited")
+    return audit.update(
+        current,
+        actor=actor,
+        reason="Response edited",
+        owner=owner,
+        portfolio=portfolio,
+        board=board,
+        sign_off=sign_off,
+        next_review_on=next_review_on,
+    )
 
 
 @transaction.atomic
@@ -289,9 +295,8 @@ def rag_confirm(
     refuse_if_not_applying(current)
     if current.status in CLOSED_STATUSES:
         raise ValueError("A closed response is blue; reopen it before rating it")
-    current.rag = rag
     reason = f"RAG confirmed as {Rag(rag).label}" + (f": {note}" if note else "")
-    return audit.save(bump(current), actor=actor, reason=reason)
+    return audit.update(current, actor=actor, reason=reason, rag=rag)
 
 
 @transaction.atomic
@@ -303,5 +308,6 @@ def response_start(*, response: Response, actor: User, reason: str) -> Response:
     current = Response.objects.select_for_update().get(pk=response.pk)
     if current.status != ResponseStatus.OPEN:
         raise ValueError(f"The response is {current.get_status_display().lower()}, not open")
-    current.status = ResponseStatus.IN_PROGRESS
-    return audit.save(bump(current), actor=actor, reason=f"{reason}: now in progress")
+    return audit.update(
+        current, actor=actor, reason=f"{reason}: now in progress", status=ResponseStatus.IN_PROGRESS
+    )

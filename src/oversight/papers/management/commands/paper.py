@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from oversight.dates import long_date
 from oversight.papers.documents import build
-from oversight.papers.models import Committee, Paper, PaperStatus
+from oversight.papers.models import Paper, PaperStatus
+from oversight.papers.selectors import committees_named
 
 
 class Command(BaseCommand):
@@ -30,11 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, committee, meeting, format, output, list, paper_version, **options):
-        from django.db.models import Q
-
-        matches = Committee.objects.filter(
-            Q(name__iexact=committee) | Q(short_name__iexact=committee)
-        )
+        matches = committees_named(committee)
         if not matches:
             raise CommandError(f"No committee is called {committee!r}")
         if matches.count() > 1:
