@@ -60,16 +60,16 @@ def test_a_write_that_rolls_back_leaves_nothing_in_the_index(committed):
     index.rebuild()
     rec = response.recommendation
     with pytest.raises(RuntimeError), transaction.atomic():
-        rec.text = "words that never were"
+        rec.text = "phantom wording"
         audit.save(rec, actor=None, reason="Corrected")
         raise RuntimeError("the form failed after the save")
     _, _, reader = _people(response)
-    assert search(reader, "never").total == 0
+    assert search(reader, "phantom").total == 0
     # the record noted in the rolled-back write is read again at the next commit: as it is
     other = ResponseFactory(organisation=response.organisation, recommendation__text="kestrel")
     audit.save(other.recommendation, actor=None, reason="Recorded")
     assert search(reader, "kestrel").total == 1
-    assert search(reader, "never").total == 0
+    assert search(reader, "phantom").total == 0
     assert search(reader, "original").total == 1
 
 
@@ -93,22 +93,22 @@ def test_a_deleted_finding_leaves_the_index_after_the_commit(committed):
 def test_an_index_that_fails_does_not_undo_the_save(committed, monkeypatch, caplog):
     """The record is committed before the index is written: a failure there is logged (and
     `oversight search_index` puts it right); the person's save stands."""
-    response = ResponseFactory(recommendation__text="before")
+    response = ResponseFactory(recommendation__text="heron")
     rec = response.recommendation
 
     def broken(noted):
         raise RuntimeError("the index is unavailable")
 
     monkeypatch.setattr(indexing, "_indexer", broken)
-    rec.text = "after"
+    rec.text = "osprey"
     audit.save(rec, actor=None, reason="Corrected")
     rec.refresh_from_db()
-    assert rec.text == "after"
+    assert rec.text == "osprey"
     assert "the index is unavailable" in caplog.text
     monkeypatch.undo()
     index.rebuild()
     _, _, reader = _people(response)
-    assert search(reader, "after").total == 1
+    assert search(reader, "osprey").total == 1
 
 
 def test_only_the_searchable_records_are_noted(db, django_capture_on_commit_callbacks):
