@@ -19,6 +19,16 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _nothing_noted_for_the_index():
+    """No test inherits records an earlier one noted for the search index (in a test's
+    transaction nothing commits, so nothing flushes them)."""
+    from oversight import indexing
+
+    indexing.forget()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Evidence files go to a throwaway folder in every test."""
     settings.MEDIA_ROOT = tmp_path / "evidence"

@@ -166,7 +166,8 @@ class Writer:
 
 class _Search:
     """The dashboards' search index, written beside the records (rows written in bulk skip
-    the signals that keep it). Nothing when the search is not there."""
+    audit.save, which notes each record for the index). Nothing when the search is not
+    there."""
 
     def __init__(self, writer: Writer):
         self.w = writer

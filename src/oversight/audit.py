@@ -7,7 +7,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from django.db import models
+from django.db import models, router
+from django.db.models.deletion import Collector
 
 from oversight import indexing
 from oversight.conflicts import bump
@@ -72,6 +73,24 @@ def delete(instance: models.Model, *, actor: Any, reason: str) -> None:
     """The one way a service deletes a record: who and why in the history row the deletion
     writes, and its search entry (if any) removed once the transaction commits."""
     stamp(instance, actor=actor, reason=reason)
-    model, pk = type(instance), instance.pk
+    going = _searchable_going_with(instance)
     instance.delete()
-    indexing.removed(model, pk)
+    for model, pk in going:
+        indexing.removed(model, pk)
+
+
+def _searchable_going_with(instance: models.Model) -> list[tuple[type[models.Model], int]]:
+    """The record and every searchable record its deletion cascades to (a report's findings,
+    say), so none is left in the search index."""
+    collector = Collector(using=router.db_for_write(type(instance)))
+    collector.collect([instance])
+    going = [
+        (model, obj.pk)
+        for model, objs in collector.data.items()
+        if indexing.searchable(model)
+        for obj in objs
+    ]
+    for qs in collector.fast_deletes:
+        if indexing.searchable(qs.model):
+            going += [(qs.model, pk) for pk in qs.values_list("pk", flat=True)]
+    return going

@@ -61,13 +61,32 @@ def removed(model: type[models.Model], pk: int) -> None:
     transaction.on_commit(flush, robust=True)
 
 
+def searchable(model: type[models.Model]) -> bool:
+    return model in _searchable
+
+
+def forget() -> None:
+    """Drop what this thread has noted (the tests start each test with nothing noted)."""
+    _pending().clear()
+
+
 def flush() -> None:
-    """Bring the entries of every noted record up to date (now, whatever the transaction)."""
+    """Bring the entries of every noted record up to date (now, whatever the transaction).
+
+    If the index cannot be written (the database busy, say), the records stay noted and the
+    next commit in this process tries again; the error is logged (the callback is robust: the
+    person's save has committed and stands). `oversight run-scheduled` rebuilds the whole index
+    each night, which catches what a process that died between commit and flush left."""
     pending = _pending()
     if not pending or _indexer is None:
         return
-    by_model: dict[type[models.Model], set[int]] = {}
-    for model, pk in pending:
-        by_model.setdefault(model, set()).add(pk)
+    noted = set(pending)
     pending.clear()
-    _indexer(by_model)
+    by_model: dict[type[models.Model], set[int]] = {}
+    for model, pk in noted:
+        by_model.setdefault(model, set()).add(pk)
+    try:
+        _indexer(by_model)
+    except Exception:
+        pending |= noted
+        raise

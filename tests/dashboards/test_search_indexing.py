@@ -90,10 +90,13 @@ def test_a_deleted_finding_leaves_the_index_after_the_commit(committed):
     assert not SearchEntry.objects.filter(kind="finding", object_id=finding.pk).exists()
 
 
-def test_an_index_that_fails_does_not_undo_the_save(committed, monkeypatch, caplog):
-    """The record is committed before the index is written: a failure there is logged (and
-    `oversight search_index` puts it right); the person's save stands."""
+def test_an_index_that_fails_does_not_undo_the_save_and_is_written_at_the_next_commit(
+    committed, monkeypatch, caplog
+):
+    """The record is committed before the index is written: a failure there is logged, the
+    person's save stands, and the record stays noted until a later commit writes it."""
     response = ResponseFactory(recommendation__text="heron")
+    _, _, reader = _people(response)
     rec = response.recommendation
 
     def broken(noted):
@@ -106,9 +109,61 @@ def test_an_index_that_fails_does_not_undo_the_save(committed, monkeypatch, capl
     assert rec.text == "osprey"
     assert "the index is unavailable" in caplog.text
     monkeypatch.undo()
-    index.rebuild()
-    _, _, reader = _people(response)
+    assert search(reader, "osprey").total == 0  # not yet written
+    other = ResponseFactory(organisation=response.organisation, recommendation__text="egret")
+    audit.save(other.recommendation, actor=None, reason="Recorded")  # the next commit
     assert search(reader, "osprey").total == 1
+    assert search(reader, "egret").total == 1
+
+
+def test_a_deletion_takes_the_entries_of_what_it_cascades_to(committed):
+    response = ResponseFactory()
+    _, liaison, reader = _people(response)
+    report = ReportFactory(organisation=response.organisation)
+    inspection_services.findings_add(
+        report=report,
+        heading="Custody",
+        texts=["Pelican cells are cold", "Pelican records are late"],
+        organisation=response.organisation,
+        actor=liaison,
+    )
+    assert search(reader, "pelican").total == 2
+    audit.delete(report, actor=liaison, reason="Recorded in error")  # its findings go with it
+    assert search(reader, "pelican").total == 0
+
+
+def test_a_report_made_our_own_takes_its_recommendations_out_of_everyone_elses_search(
+    committed,
+):
+    """A recommendation's entry carries its report's organisation, which scopes the search: a
+    national report made the organisation's own re-scopes its recommendations' entries."""
+    response = ResponseFactory(recommendation__text="The flamingo standard")
+    report = response.recommendation.report
+    _, liaison, _ = _people(response)
+    elsewhere = UserFactory(role=Role.VIEWER)  # another force
+    report.organisation = None
+    audit.save(report, actor=liaison, reason="National")
+    audit.save(response.recommendation, actor=liaison, reason="Recorded")
+    assert search(elsewhere, "flamingo").total == 1  # national: shared by every force
+    inspection_services.report_edit(
+        report=report,
+        actor=liaison,
+        expected_version=report.version,
+        title=report.title,
+        inspectorate=report.inspectorate,
+        organisation=response.organisation,
+        published_on=dt.date(2026, 11, 1),
+        inspection=None,
+        summary="",
+        url="",
+        reference="",
+    )
+    assert search(elsewhere, "flamingo").total == 0
+    entry = SearchEntry.objects.get(kind="recommendation", object_id=response.recommendation.pk)
+    assert (entry.organisation_id, entry.dated) == (
+        response.organisation.pk,
+        dt.date(2026, 11, 1),
+    )
 
 
 def test_only_the_searchable_records_are_noted(db, django_capture_on_commit_callbacks):

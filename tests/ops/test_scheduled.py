@@ -12,8 +12,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from oversight.dashboards.models import SearchEntry
 from oversight.ops import scheduled
 from oversight.ops.models import ScheduledRun
+from tests.factories import ResponseFactory
 from tests.ops.helpers import CHILD_TIMEOUT, ROOT
 
 DAY = dt.date(2022, 7, 20)
@@ -39,14 +41,18 @@ def counted(monkeypatch):
 @pytest.mark.django_db
 def test_each_job_runs_once_a_day_however_often_it_is_asked(counted):
     first = scheduled.run_scheduled(today=DAY)
-    assert [(o.job, o.status) for o in first] == [("snapshot", "done"), ("reminders", "done")]
+    assert [(o.job, o.status) for o in first] == [
+        ("snapshot", "done"),
+        ("reminders", "done"),
+        ("search-index", "done"),
+    ]
     again = scheduled.run_scheduled(today=DAY)
-    assert [o.status for o in again] == ["taken", "taken"]
+    assert [o.status for o in again] == ["taken", "taken", "taken"]
     assert "already done for 2022-07-20" in again[0].text
-    assert counted == ["snapshot", "reminders"]
+    assert counted == ["snapshot", "reminders", "search-index"]
     scheduled.run_scheduled(today=DAY + dt.timedelta(days=1))  # the next day: again
-    assert counted == ["snapshot", "reminders"] * 2
-    assert ScheduledRun.objects.filter(finished_at__isnull=False).count() == 4
+    assert counted == ["snapshot", "reminders", "search-index"] * 2
+    assert ScheduledRun.objects.filter(finished_at__isnull=False).count() == 6
 
 
 @pytest.mark.django_db
@@ -107,8 +113,19 @@ def test_two_machines_at_the_same_moment_run_each_job_once(source):
     said = "".join(out for out, _ in outputs)
     assert said.count("snapshot: the figures of July 2022 recorded") == 1, said
     assert said.count("reminders: ") == 3 and said.count("reminder(s) sent") == 1, said
-    assert said.count("already") == 4, said
-    assert source.scalar("SELECT COUNT(*) FROM ops_scheduledrun") == 2
+    assert said.count("the search index rebuilt") == 1, said
+    assert said.count("already") == 6, said
+    assert source.scalar("SELECT COUNT(*) FROM ops_scheduledrun") == 3
     sent = source.scalar("SELECT COUNT(*) FROM reminders_reminder")
     people = source.scalar("SELECT COUNT(DISTINCT person_id) FROM reminders_reminder")
     assert sent == people > 0
+
+
+@pytest.mark.django_db
+def test_the_nightly_search_index_puts_back_an_entry_that_was_never_written():
+    response = ResponseFactory(recommendation__text="The kingfisher protocol")  # no entry
+    assert not SearchEntry.objects.filter(object_id=response.recommendation.pk).exists()
+    (outcome,) = scheduled.run_scheduled(today=DAY, only="search-index")
+    assert outcome.status == "done" and "the search index rebuilt" in outcome.text
+    entry = SearchEntry.objects.get(kind="recommendation", object_id=response.recommendation.pk)
+    assert "kingfisher" in entry.body

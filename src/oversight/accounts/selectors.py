@@ -31,7 +31,7 @@ def people_in(
         people = people.filter(role__in=list(roles))
     if active:
         people = people.filter(is_active=True)
-    return people.order_by("first_name", "last_name")
+    return people.order_by("first_name", "last_name", "username")
 
 
 def portfolios_in(organisation_id: int | None) -> QuerySet[Portfolio]:

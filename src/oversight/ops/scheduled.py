@@ -10,6 +10,9 @@ after STALE_AFTER.
 - snapshot:  the month's dashboard figures as at today (the month keeps its last run)
 - reminders: owners' digests and liaison leads' weekly summaries (they skip anyone already
              reminded; each person is locked while their e-mail is worked out)
+- search-index: the whole search index rebuilt from the record (each save writes its own
+             entry after its commit; this catches one a process could not write, or that
+             a process which died between its commit and its index left behind)
 
 Imports and big exports are not here: they run on the background worker (`oversight
 db_worker`, started beside gunicorn), which claims each task with a row lock, so several
@@ -28,6 +31,7 @@ from django.db import IntegrityError, transaction
 
 from oversight import clock
 from oversight.dashboards import snapshots
+from oversight.dashboards.search import index
 from oversight.ops.models import ScheduledRun
 from oversight.reminders.services import reminders_send
 
@@ -47,7 +51,16 @@ def _reminders(today: dt.date) -> str:
     return f"{sent} reminder(s) sent"
 
 
-JOBS: dict[str, Callable[[dt.date], str]] = {"snapshot": _snapshot, "reminders": _reminders}
+def _search_index(today: dt.date) -> str:
+    counts = index.rebuild()
+    return f"the search index rebuilt: {sum(counts.values()):,} entries"
+
+
+JOBS: dict[str, Callable[[dt.date], str]] = {
+    "snapshot": _snapshot,
+    "reminders": _reminders,
+    "search-index": _search_index,
+}
 
 
 @dataclass

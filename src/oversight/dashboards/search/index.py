@@ -116,19 +116,36 @@ def rebuild(kinds: Iterable[str] | None = None) -> dict[str, int]:
 def apply(noted: dict[type, set[int]]) -> None:
     """Bring the entries of the noted records up to date, in one transaction: each found is
     written as it now reads, each gone is removed. `oversight.indexing` calls it after the
-    commit that wrote them (registered in DashboardsConfig.ready)."""
+    commit that wrote them (registered in DashboardsConfig.ready).
+
+    Each record is read with its row locked (PostgreSQL; SQLite writes one at a time anyway),
+    so an index written after an earlier commit waits for a later save in progress and then
+    reads it, never writing older words over newer ones. Kinds go in one order everywhere, so
+    two processes indexing at once never wait on each other in a circle. A report's entry
+    gives its recommendations and findings their date and organisation: they are written
+    again with it."""
+    pending = {KIND_OF[model]: set(pks) for model, pks in noted.items()}
     with transaction.atomic():
-        for model, pks in noted.items():
-            ordered = sorted(pks)
+        if pending.get(SearchKind.REPORT):
+            reports = pending[SearchKind.REPORT]
+            for kind, model in (
+                (SearchKind.RECOMMENDATION, Recommendation),
+                (SearchKind.FINDING, Finding),
+            ):
+                under = model.objects.filter(report_id__in=reports).values_list("pk", flat=True)
+                pending.setdefault(kind, set()).update(under)
+        for kind in MODELS:  # SearchKind order: the one order of every flush
+            ordered = sorted(pending.get(kind, ()))
             for start in range(0, len(ordered), CHUNK):
-                _apply(KIND_OF[model], set(ordered[start : start + CHUNK]))
+                _apply(kind, set(ordered[start : start + CHUNK]))
 
 
 CHUNK = 500  # records read at a time (a large import notes thousands in one commit)
 
 
 def _apply(kind: str, pks: set[int]) -> None:
-    found = {obj.pk: obj for obj in _queryset(kind).filter(pk__in=pks)}
+    locked = _queryset(kind).select_for_update(of=("self",))
+    found = {obj.pk: obj for obj in locked.filter(pk__in=pks)}
     gone = pks - found.keys()
     if gone:
         SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
