@@ -371,6 +371,9 @@ def test_a_committee_paper_brings_its_report_inspection_and_concern(reader, liai
     report = Report.objects.get(title="PEEL 2021/22: an inspection of the force")
     assert report.published_on == dt.date(2022, 3, 1)
     assert [f.text for f in report.findings.all()] == ["The force is good at investigating crime."]
+    # recorded by the service a person uses, the file named in its trail
+    (trail,) = report.findings.get().history.values_list("history_change_reason", flat=True)
+    assert trail.startswith("Imported from jac-paper.txt") and trail.endswith("Finding recorded")
     concern = Recommendation.objects.get(reference="C1")
     assert concern.kind == RecommendationKind.CAUSE_OF_CONCERN
     child = Recommendation.objects.get(reference="9301")

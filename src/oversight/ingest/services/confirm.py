@@ -32,7 +32,7 @@ from oversight.ingest.services.batches import ImportRefused, require_importer
 from oversight.ingest.stored import extraction_from_json
 from oversight.inspections import services as inspection_services
 from oversight.inspections.choices import InspectionStatus
-from oversight.inspections.models import Finding, Report
+from oversight.inspections.models import Report
 from oversight.recommendations import services as recommendation_services
 from oversight.recommendations.choices import RecommendationKind, ResponseStatus
 from oversight.recommendations.models import Recommendation, Response
@@ -155,17 +155,13 @@ class _Writer:
             reason=self.reason,
         )
         texts = [t.strip() for t in (planned.found.findings if planned.found else []) if t.strip()]
-        for position, text in enumerate(texts, start=1):
-            audit.save(
-                Finding(
-                    report=report,
-                    organisation=self.organisation,
-                    heading="Findings",
-                    text=text,
-                    position=position,
-                ),
+        if texts:  # through the service a person uses (its rule, its trail, in order)
+            inspection_services.findings_add(
+                report=report,
+                heading="Findings",
+                texts=texts,
+                organisation=self.organisation,
                 actor=self.actor,
-                reason=self.reason,
             )
         self.reports[key] = report
         self.counts["reports_created"] += 1
