@@ -79,12 +79,6 @@ def entry_fields(kind: str, obj) -> dict:
     }
 
 
-def index_one(kind: str, obj) -> None:
-    SearchEntry.objects.update_or_create(
-        kind=kind, object_id=obj.pk, defaults=entry_fields(kind, obj)
-    )
-
-
 def _queryset(kind: str):
     model = MODELS[kind]
     related = {
@@ -143,24 +137,34 @@ def apply(noted: dict[type, set[int]]) -> None:
 CHUNK = 500  # records read at a time (a large import notes thousands in one commit)
 
 
+ENTRY_FIELDS = ["title", "body", "dated", "organisation_id"]
+
+
 def _apply(kind: str, pks: set[int]) -> None:
+    """One chunk: the records read (locked), their entries read, then written in bulk (a
+    large import's flush is a few queries per 500 records, not a few per record)."""
     locked = _queryset(kind).select_for_update(of=("self",))
     found = {obj.pk: obj for obj in locked.filter(pk__in=pks)}
     gone = pks - found.keys()
     if gone:
         SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
-    titles: dict[int, str] = {}
-    if kind == SearchKind.RECOMMENDATION:
-        titles = dict(
-            SearchEntry.objects.filter(kind=kind, object_id__in=found).values_list(
-                "object_id", "title"
-            )
-        )
-    for obj in found.values():
-        index_one(kind, obj)
-        before = titles.get(obj.pk)
-        if before is not None and before != recommendation_title(obj)[:600]:
-            _retitle_updates(obj)
+    existing = {e.object_id: e for e in SearchEntry.objects.filter(kind=kind, object_id__in=found)}
+    new, changed, retitled = [], [], []
+    for pk, obj in found.items():
+        fields = entry_fields(kind, obj)
+        entry = existing.get(pk)
+        if entry is None:
+            new.append(SearchEntry(kind=kind, object_id=pk, **fields))
+            continue
+        if kind == SearchKind.RECOMMENDATION and entry.title != fields["title"]:
+            retitled.append(obj)
+        for name, value in fields.items():
+            setattr(entry, name, value)
+        changed.append(entry)
+    SearchEntry.objects.bulk_create(new, batch_size=CHUNK)
+    SearchEntry.objects.bulk_update(changed, ENTRY_FIELDS, batch_size=CHUNK)
+    for recommendation in retitled:
+        _retitle_updates(recommendation)
 
 
 def _retitle_updates(recommendation: Recommendation) -> None:
